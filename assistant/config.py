@@ -1,0 +1,101 @@
+"""Config layers: dataclass defaults → $ASSISTANT_HOME/config.toml → ASSISTANT_<SECTION>_<FIELD> env."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant import paths
+from assistant.errors import ConfigError
+
+
+@dataclass
+class NLUConfig:
+    # Local sentence-transformers model dir; "" means the embedded all-MiniLM-L6-v2 package.
+    encoder_path: str = ""
+    # Neighbours per label whose similarities are averaged into that label's score.
+    knn_k: int = 3
+    # Softmax temperature turning cosine scores into confidences (smaller = sharper).
+    temperature: float = 0.05
+    # A text whose best similarity to any in-scope example is below this leans out-of-scope.
+    min_similarity: float = 0.25
+    # Share of the word-level TF-IDF cosine in the similarity (the rest is the embedding's).
+    lexical_weight: float = 0.2
+
+
+@dataclass
+class RouterConfig:
+    # Below this confidence the router answers out-of-scope with suggestions.
+    threshold: float = 0.3
+    # When the runner-up is within this of the top, the router asks "Did you mean A or B?".
+    margin: float = 0.1
+    # Every part of a compound command needs at least this confidence to be split.
+    compound_threshold: float = 0.5
+
+
+@dataclass
+class InputConfig:
+    # Longer inputs are refused with a one-line message (and logged truncated).
+    max_chars: int = 2000
+
+
+@dataclass
+class Config:
+    nlu: NLUConfig = field(default_factory=NLUConfig)
+    router: RouterConfig = field(default_factory=RouterConfig)
+    input: InputConfig = field(default_factory=InputConfig)
+
+    def as_dict(self) -> dict[str, dict[str, Any]]:
+        return dataclasses.asdict(self)
+
+
+def load(home: Path | None = None, environ: dict[str, str] | None = None) -> Config:
+    """Build the effective config from defaults, the TOML file and the environment."""
+    home = home or paths.home()
+    environ = dict(os.environ) if environ is None else environ
+    config = Config()
+    toml_path = home / "config.toml"
+    if toml_path.exists():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{toml_path}: {exc}") from None
+        for section_name, values in data.items():
+            section = _section(config, section_name, str(toml_path))
+            if not isinstance(values, dict):
+                raise ConfigError(f"{toml_path}: [{section_name}] must be a table")
+            for key, value in values.items():
+                _assign(section, section_name, key, value, str(toml_path))
+    for section_field in dataclasses.fields(config):
+        section = getattr(config, section_field.name)
+        for f in dataclasses.fields(section):
+            var = f"ASSISTANT_{section_field.name}_{f.name}".upper()
+            if var in environ:
+                _assign(section, section_field.name, f.name, environ[var], var)
+    return config
+
+
+def _section(config: Config, name: str, origin: str) -> Any:
+    if name not in {f.name for f in dataclasses.fields(config)}:
+        raise ConfigError(f"{origin}: unknown section [{name}]")
+    return getattr(config, name)
+
+
+def _assign(section: Any, section_name: str, key: str, raw: Any, origin: str) -> None:
+    fields = {f.name: f for f in dataclasses.fields(section)}
+    if key not in fields:
+        raise ConfigError(f"{origin}: unknown setting {section_name}.{key}")
+    kind = type(getattr(section, key))
+    try:
+        value = kind(raw)
+        if kind is not str and isinstance(raw, str) and not raw.strip():
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"{origin}: {section_name}.{key} = {raw!r} is not a valid {kind.__name__}"
+        ) from None
+    setattr(section, key, value)

@@ -1,0 +1,79 @@
+"""Classification metrics for `assistant nlu eval`: accuracy, F1, out-of-scope and confusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.nlu import OUT_OF_SCOPE
+
+
+@dataclass
+class LabelScore:
+    precision: float
+    recall: float
+    f1: float
+    support: int  # gold examples of this label
+
+
+def evaluate(gold: list[str], predicted: list[str]) -> dict[str, Any]:
+    if len(gold) != len(predicted) or not gold:
+        raise ValueError("need the same non-zero number of gold and predicted labels")
+    labels = sorted(set(gold) | set(predicted))
+    confusion = {g: {p: 0 for p in labels} for g in labels}
+    for g, p in zip(gold, predicted, strict=True):
+        confusion[g][p] += 1
+    per_label = {}
+    for label in labels:
+        tp = confusion[label][label]
+        predicted_n = sum(confusion[g][label] for g in labels)
+        support = sum(confusion[label].values())
+        precision = tp / predicted_n if predicted_n else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = LabelScore(precision, recall, f1, support)
+    gold_labels = [label for label in labels if per_label[label].support]
+    in_scope = [(g, p) for g, p in zip(gold, predicted, strict=True) if g != OUT_OF_SCOPE]
+    oos = per_label.get(OUT_OF_SCOPE)
+    return {
+        "n": len(gold),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
+        "in_scope_accuracy": (sum(g == p for g, p in in_scope) / len(in_scope))
+        if in_scope
+        else None,
+        "macro_f1": sum(per_label[label].f1 for label in gold_labels) / len(gold_labels),
+        "out_of_scope": None if oos is None else {"precision": oos.precision, "recall": oos.recall},
+        "per_label": {label: score.__dict__ for label, score in per_label.items()},
+        "labels": labels,
+        "confusion": [[confusion[g][p] for p in labels] for g in labels],
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"examples          {report['n']}",
+        f"accuracy          {report['accuracy']:.3f}",
+    ]
+    if report["in_scope_accuracy"] is not None:
+        lines.append(f"in-scope accuracy {report['in_scope_accuracy']:.3f}")
+    lines.append(f"macro-F1          {report['macro_f1']:.3f}")
+    if report["out_of_scope"]:
+        oos = report["out_of_scope"]
+        lines.append(
+            f"out-of-scope      precision {oos['precision']:.3f}  recall {oos['recall']:.3f}"
+        )
+    lines += ["", f"{'label':<18}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>5}"]
+    for label, score in report["per_label"].items():
+        lines.append(
+            f"{label:<18}{score['precision']:>10.3f}{score['recall']:>8.3f}{score['f1']:>7.3f}{score['support']:>5}"
+        )
+    labels = report["labels"]
+    short = [label[:7] for label in labels]
+    lines += [
+        "",
+        "confusion (rows gold, columns predicted)",
+        " " * 18 + "".join(f"{s:>8}" for s in short),
+    ]
+    for label, row in zip(labels, report["confusion"], strict=True):
+        lines.append(f"{label:<18}" + "".join(f"{v:>8}" for v in row))
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""Discover skills through the `assistant.skills` entry-point group, built-ins first."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+from collections.abc import Callable
+
+from assistant.registry import LoadFailure, SkillRegistry
+from assistant.skill import Skill
+
+GROUP = "assistant.skills"
+BUILTIN_DISTRIBUTION = "assistant"
+
+
+def entry_points() -> list[importlib.metadata.EntryPoint]:
+    """Our own distribution's skills load first so a plugin cannot take over a built-in intent."""
+    found = list(importlib.metadata.entry_points(group=GROUP))
+
+    def builtin_first(ep: importlib.metadata.EntryPoint) -> tuple[int, str]:
+        dist = ep.dist.name if ep.dist is not None else ""
+        return (0 if dist == BUILTIN_DISTRIBUTION else 1, ep.name)
+
+    unique: dict[tuple[str, str], importlib.metadata.EntryPoint] = {}
+    for ep in sorted(found, key=builtin_first):
+        unique.setdefault((ep.name, ep.value), ep)  # a package seen twice on sys.path
+    return list(unique.values())
+
+
+def load_skills(
+    registry: SkillRegistry,
+    make_skill: Callable[[type[Skill]], Skill],
+    points: list[importlib.metadata.EntryPoint] | None = None,
+) -> None:
+    """Load every skill; a broken one is recorded in `registry.failures` and skipped."""
+    for ep in entry_points() if points is None else points:
+        source = f"{ep.name} = {ep.value}"
+        try:
+            cls = ep.load()
+            if not (inspect.isclass(cls) and issubclass(cls, Skill)):
+                raise TypeError(f"{ep.value} is not a Skill subclass")
+            registry.add(make_skill(cls))
+        except Exception as exc:  # a third-party bug must never stop the assistant
+            registry.failures.append(LoadFailure(source, f"{type(exc).__name__}: {exc}"))

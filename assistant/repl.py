@@ -1,0 +1,127 @@
+"""The interactive shell: history, completion, slash commands, background messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.completion import NestedCompleter
+from prompt_toolkit.history import FileHistory
+from prompt_toolkit.patch_stdout import patch_stdout
+
+from assistant import paths, render
+from assistant.core import Assistant, Turn
+from assistant.errors import AssistantError
+from assistant.session import Session
+
+HELP = """Type a request in plain words, e.g. "remind me to call mom at 5" or "dim the desk lamp to 30%".
+  /help            this text
+  /skills [NAME]   installed skills and their intents (with NAME: its example sentences)
+  /why             how the last turn was understood: scores, runner-up, slots, sources
+  /wrong [INTENT]  the last turn was misunderstood: record the right intent and redo it
+  /quit            leave (Ctrl-D works too; Ctrl-C clears the line)"""
+
+PROMPT = "› "
+
+
+class Repl:
+    def __init__(
+        self,
+        assistant: Assistant,
+        session: Session | None = None,
+        prompt: PromptSession[str] | None = None,
+        echo: Callable[[str], None] = print,
+    ):
+        self.assistant = assistant
+        self.session = session or Session()
+        self.echo = echo
+        self.last_turn: Turn | None = None
+        labels = {label: None for label in assistant.registry.labels()}
+        completer = NestedCompleter.from_nested_dict(
+            {
+                "/help": None,
+                "/skills": {name: None for name in assistant.registry.skills},
+                "/why": None,
+                "/wrong": labels,
+                "/quit": None,
+            }
+        )
+        self.prompt = prompt or PromptSession(
+            history=FileHistory(str(paths.home() / "history")), completer=completer
+        )
+
+    def run(self) -> None:
+        self.echo("Assistant ready. Type /help for commands, Ctrl-D to quit.")
+        with patch_stdout(raw=True):  # background messages print above the prompt line
+            self.assistant.start_loading(
+                on_ready=lambda seconds: self.echo(f"(intent model ready in {seconds:.1f} s)")
+            )
+            while True:
+                try:
+                    line = self.prompt.prompt(PROMPT)
+                except KeyboardInterrupt:
+                    continue  # Ctrl-C abandons the line, not the shell
+                except EOFError:
+                    break
+                if not self.handle_line(line):
+                    break
+        self.echo("Bye.")
+
+    def handle_line(self, line: str) -> bool:
+        """Answer one line; False when the user asked to leave."""
+        stripped = line.strip()
+        if not stripped:
+            return True
+        if stripped.startswith("/"):
+            return self.command(stripped)
+        self.last_turn = self.assistant.handle(line, self.session)
+        self.echo(self.last_turn.reply.text)
+        return True
+
+    def command(self, line: str) -> bool:
+        name, _, argument = line.partition(" ")
+        argument = argument.strip()
+        if name in {"/quit", "/exit", "/q"}:
+            return False
+        if name == "/help":
+            self.echo(HELP)
+        elif name == "/skills":
+            self.echo(render.skills(self.assistant.registry, argument or None))
+        elif name == "/why":
+            self.echo(render.why(self.last_turn) if self.last_turn else "Nothing to explain yet.")
+        elif name == "/wrong":
+            self.wrong(argument)
+        else:
+            self.echo(f"Unknown command {name}. Type /help for the list.")
+        return True
+
+    def wrong(self, argument: str) -> None:
+        if self.last_turn is None or self.last_turn.kind == "error":
+            self.echo("There is no understood turn to correct yet.")
+            return
+        labels = self.assistant.registry.labels()
+        label = argument or self._choose_label(labels)
+        if label is None:
+            self.echo("Correction cancelled.")
+            return
+        try:
+            redo = self.assistant.correct(self.last_turn.id, label, self.session)
+        except AssistantError as exc:
+            self.echo(str(exc))
+            return
+        self.echo(f"Noted: turn {self.last_turn.id} was {label}.")
+        self.last_turn = redo
+        self.echo(redo.reply.text)
+
+    def _choose_label(self, labels: list[str]) -> str | None:
+        registry = self.assistant.registry
+        for number, label in enumerate(labels, start=1):
+            self.echo(f"  {number:>2}. {label:<16} {registry.describe(label)}")
+        try:
+            answer = self.prompt.prompt("Which intent was right? (number or name, Enter cancels) ")
+        except (KeyboardInterrupt, EOFError):
+            return None
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(labels):
+            return labels[int(answer) - 1]
+        return answer or None

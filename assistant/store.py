@@ -1,0 +1,188 @@
+"""The SQLite store: one WAL database under $ASSISTANT_HOME with numbered migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import StoreError
+
+# Each entry upgrades the schema by one version; never edit a shipped one, append a new one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE turns (
+        id           INTEGER PRIMARY KEY,
+        ts           REAL NOT NULL,          -- unix time the turn started
+        session_id   TEXT NOT NULL,
+        parent_id    INTEGER REFERENCES turns(id),  -- compound parts and clarification answers
+        text         TEXT NOT NULL,          -- what the user typed (truncated if huge)
+        intent       TEXT,                   -- label the router acted on
+        confidence   REAL,
+        alternatives TEXT NOT NULL DEFAULT '[]',  -- JSON [[label, confidence], ...]
+        slots        TEXT NOT NULL DEFAULT '{}',  -- JSON
+        skill        TEXT,
+        reply        TEXT,
+        sources      TEXT NOT NULL DEFAULT '[]',  -- JSON
+        latency_ms   REAL,
+        error        TEXT,                   -- one-line error, if the turn failed
+        correction   TEXT                    -- the label the user said was right
+    );
+    CREATE INDEX turns_session ON turns(session_id, id);
+    """,
+]
+
+
+@dataclass
+class TurnRow:
+    id: int
+    ts: float
+    session_id: str
+    parent_id: int | None
+    text: str
+    intent: str | None
+    confidence: float | None
+    alternatives: list[list[Any]]
+    slots: dict[str, Any]
+    skill: str | None
+    reply: str | None
+    sources: list[Any]
+    latency_ms: float | None
+    error: str | None
+    correction: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Store:
+    """Thread-safe access to assistant.db (the REPL's background loader shares it)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {path}: {exc}") from None
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema v{version}, newer than this assistant (v{len(MIGRATIONS)})"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # executescript commits on its own; the version bump rides in the same script.
+            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def log_turn(
+        self,
+        *,
+        session_id: str,
+        text: str,
+        intent: str | None,
+        confidence: float | None,
+        alternatives: list[tuple[str, float]] | None = None,
+        slots: dict[str, Any] | None = None,
+        skill: str | None = None,
+        reply: str | None = None,
+        sources: list[Any] | None = None,
+        latency_ms: float | None = None,
+        error: str | None = None,
+        parent_id: int | None = None,
+        ts: float | None = None,
+    ) -> int:
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO turns (ts, session_id, parent_id, text, intent, confidence,"
+                " alternatives, slots, skill, reply, sources, latency_ms, error)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    time.time() if ts is None else ts,
+                    session_id,
+                    parent_id,
+                    text,
+                    intent,
+                    confidence,
+                    json.dumps([list(a) for a in alternatives or []]),
+                    json.dumps(slots or {}, default=str),
+                    skill,
+                    reply,
+                    json.dumps(sources or [], default=str),
+                    latency_ms,
+                    error,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_turn(self, turn_id: int, *, reply: str, latency_ms: float) -> None:
+        """Fill in a parent turn (a compound command) once its parts have run."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE turns SET reply=?, latency_ms=? WHERE id=?", (reply, latency_ms, turn_id)
+            )
+
+    def set_correction(self, turn_id: int, label: str | None) -> None:
+        with self._lock:
+            cursor = self._db.execute("UPDATE turns SET correction=? WHERE id=?", (label, turn_id))
+        if cursor.rowcount == 0:
+            raise StoreError(f"no turn with id {turn_id}")
+
+    def turn(self, turn_id: int) -> TurnRow | None:
+        rows = self._select("WHERE id=?", (turn_id,))
+        return rows[0] if rows else None
+
+    def recent_turns(self, limit: int = 20, session_id: str | None = None) -> list[TurnRow]:
+        """Newest last, so a listing reads like the conversation did."""
+        if session_id is None:
+            rows = self._select("ORDER BY id DESC LIMIT ?", (limit,))
+        else:
+            rows = self._select("WHERE session_id=? ORDER BY id DESC LIMIT ?", (session_id, limit))
+        return list(reversed(rows))
+
+    def _select(self, where: str, params: tuple[Any, ...]) -> list[TurnRow]:
+        with self._lock:
+            cursor = self._db.execute(
+                "SELECT id, ts, session_id, parent_id, text, intent, confidence, alternatives,"
+                f" slots, skill, reply, sources, latency_ms, error, correction FROM turns {where}",
+                params,
+            )
+            raw = cursor.fetchall()
+        return [
+            TurnRow(
+                id=r[0],
+                ts=r[1],
+                session_id=r[2],
+                parent_id=r[3],
+                text=r[4],
+                intent=r[5],
+                confidence=r[6],
+                alternatives=json.loads(r[7]),
+                slots=json.loads(r[8]),
+                skill=r[9],
+                reply=r[10],
+                sources=json.loads(r[11]),
+                latency_ms=r[12],
+                error=r[13],
+                correction=r[14],
+            )
+            for r in raw
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,49 @@
+"""Turn raw user input into a clean command, or a clear one-line refusal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.errors import InputError
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_BINARY_SHARE = 0.1  # more than this share of unprintable characters means "not text"
+
+
+def clean(raw: str, max_chars: int) -> str:
+    """Strip terminal escapes and control characters; refuse empty, huge or binary input."""
+    if len(raw) > max_chars:
+        raise InputError(
+            f"That input is {len(raw):,} characters long; I take at most {max_chars:,} per turn."
+        )
+    if "\x00" in raw or _unprintable_share(raw) > _BINARY_SHARE:
+        raise InputError("That looks like binary data, not a command; nothing was done.")
+    text = _ANSI.sub("", raw)
+    text = "".join(" " if _is_control(ch) else ch for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("Nothing to do: the input was empty. Type /help to see what I understand.")
+    return text
+
+
+def preview(raw: str, max_chars: int) -> str:
+    """What the turn log keeps of a refused input: printable, and never more than max_chars."""
+    shown = "".join(ch if ch.isprintable() else "�" for ch in raw[:max_chars])
+    return shown + ("…" if len(raw) > max_chars else "")
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in {"Cc", "Cf"} and ch != "\u200d"
+
+
+def _unprintable_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(
+        1
+        for ch in text
+        if (unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in "\t\n\r\x1b")
+        or ch == "\ufffd"
+    )
+    return bad / len(text)

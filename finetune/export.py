@@ -1,0 +1,59 @@
+"""Export a local transformer encoder to ONNX so serving never imports torch."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+from assistant.errors import ModelError
+
+_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
+
+
+def export_encoder(model_dir: Path, target: Path) -> Path:
+    """Write `model_dir`'s encoder as ONNX (last_hidden_state output) to `target`, atomically."""
+    import torch
+    from transformers import AutoModel
+
+    try:
+        model = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
+    except Exception as exc:
+        raise ModelError(f"cannot load {model_dir} for export: {exc}") from None
+    model.eval()
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self, inner: torch.nn.Module):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )
+            return out.last_hidden_state  # (batch, seq, dim)
+
+    dummy = tuple(torch.ones(2, 8, dtype=torch.long) for _ in _INPUTS)
+    axes = {name: {0: "batch", 1: "seq"} for name in [*_INPUTS, "last_hidden_state"]}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
+    os.close(fd)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # tracer chatter about shape-dependent branches
+            torch.onnx.export(
+                LastHidden(model),
+                dummy,
+                tmp,
+                input_names=_INPUTS,
+                output_names=["last_hidden_state"],
+                dynamic_axes=axes,
+                opset_version=17,
+                dynamo=False,  # the TorchScript exporter needs no onnxscript and is fast here
+            )
+        os.replace(tmp, target)  # a killed export never leaves a half-written model behind
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target

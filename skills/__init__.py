@@ -1,0 +1,1 @@
+"""Built-in skills, registered through the `assistant.skills` entry points like any plugin."""

@@ -1,0 +1,55 @@
+"""Writes, explains and fixes code."""
+
+from __future__ import annotations
+
+from assistant.skill import Reply, Request, Skill, intent
+from skills.pending import not_yet
+
+
+class Code(Skill):
+    """Write, explain or fix code."""
+
+    @intent(
+        "code",
+        description="write or explain code",
+        examples=[
+            "write a {language} function that {code_task}",
+            "how do I write code that {code_task} in {language}",
+            "explain this {language} code",
+            "fix this bug: ...",
+            "what does this regex do",
+            "convert this (loop|function) to {language}",
+            "write a unit test for a function that {code_task}",
+            "why does my {language} code throw a (KeyError|NullPointerException|TypeError)",
+            "i need a {language} script that {code_task}",
+            "can you code up something in {language} that {code_task}?",
+            "give me a {language} snippet that {code_task}",
+            "show me how to write a function that {code_task} [in {language}]",
+            "what's wrong with this code",
+            "debug this for me please",
+            "why is this (loop|query) so slow",
+            "refactor this {language} function to be more readable",
+            "what's the difference between a list and a tuple in python",
+            "how do I (install|import) a package in {language}",
+            "write a sql query that (finds duplicate rows|counts orders per customer)",
+            "write a bash one-liner to (rename all .txt files|find large files)",
+            "port this code to {language}",
+            "what does this error mean: (segmentation fault|index out of range|undefined is not a function)",
+            "how do i read a csv file in {language}",
+            "help me write a regex that matches (phone numbers|email addresses)",
+            "add type hints to this function",
+            "write a class in {language} that {code_task}",
+            "whats the time complexity of this algorithm",
+            "explain recursion with a {language} example",
+            "is there a faster way to write a function that {code_task}",
+            "my {language} build fails with (a linker error|a missing module error), what do i do",
+            "review this code for bugs",
+            "write a pyhton function that {code_task}",
+            "ok so i've been trying to write a {language} function that {code_task} and it keeps returning the wrong thing can you help",
+            "what does the yield keyword do in python",
+            "how do I handle exceptions in {language}",
+        ],
+    )
+    def code(self, req: Request) -> Reply:
+        """Write or explain code."""
+        return not_yet("Code generation (it needs an LLM backend)", req)
