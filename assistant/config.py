@@ -24,7 +24,7 @@ class NLUConfig:
     # A text whose best similarity to any in-scope example is below this leans out-of-scope.
     min_similarity: float = 0.25
     # Share of the word-level TF-IDF cosine in the similarity (the rest is the embedding's).
-    lexical_weight: float = 0.2
+    lexical_weight: float = 0.3
 
 
 @dataclass
@@ -34,7 +34,7 @@ class RouterConfig:
     # When the runner-up is within this of the top, the router asks "Did you mean A or B?".
     margin: float = 0.1
     # Every part of a compound command needs at least this confidence to be split.
-    compound_threshold: float = 0.5
+    compound_threshold: float = 0.35
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """Few-shot intent model: k nearest examples per label over MiniLM sentence embeddings.
 
 Similarity to an example blends the embedding cosine with a word-level TF-IDF cosine
-(`lexical_weight`). Each label scores the mean similarity of its k nearest examples;
-out-of-scope also scores at least `min_similarity`, so a text far from every example
-leans out-of-scope. A softmax with `temperature` turns the scores into confidences.
+(`lexical_weight`). Each label scores the mean similarity of its k nearest examples, or
+its nearest one alone when that is a (near-)exact match, so every known sentence routes
+to its own label. Out-of-scope also scores at least `min_similarity`, so a text far from
+every example leans out-of-scope. A softmax with `temperature` turns scores into confidences.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from assistant.nlu import OUT_OF_SCOPE, Prediction
 from assistant.templates import Example
 from knowledge.embedder import Embedder
 
+EXACT_MATCH = 0.98  # blended similarity at which a text counts as a known sentence
+
 
 class PrototypeModel:
     def __init__(
@@ -28,7 +31,7 @@ class PrototypeModel:
         k: int = 3,
         temperature: float = 0.05,
         min_similarity: float = 0.25,
-        lexical_weight: float = 0.2,
+        lexical_weight: float = 0.3,
         alternatives: int = 4,
     ):
         if not examples:
@@ -45,7 +48,7 @@ class PrototypeModel:
         index = {label: i for i, label in enumerate(labels)}
         self.example_labels = np.array([index[e.intent] for e in examples])  # (n_examples,)
         self.vectors = _cached_encode(embedder, self.texts)  # (n_examples, dim)
-        self.lexical = LexicalIndex(self.texts)
+        self.lexical = LexicalIndex(self.texts, self.example_labels, len(labels))
         self._oos = index[OUT_OF_SCOPE]
 
     def scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -60,7 +63,8 @@ class PrototypeModel:
                 continue
             k = min(self.k, columns.shape[1])
             top = -np.sort(-columns, axis=1)[:, :k]  # (n_texts, k) best similarities
-            scores[:, label_index] = top.mean(axis=1)
+            exact = top[:, 0] >= EXACT_MATCH
+            scores[:, label_index] = np.where(exact, top[:, 0], top.mean(axis=1))
         scores[:, self._oos] = np.maximum(scores[:, self._oos], self.min_similarity)
         return scores, sims.argmax(axis=1)
 

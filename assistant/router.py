@@ -35,10 +35,12 @@ class Route:
 
     @property
     def confidence(self) -> float:
-        if self.intent and self.intent != self.prediction.label:
-            # Chosen by the user or by context, not by the model's top label.
-            return 1.0 if self.via in {"clarification", "forced"} else self.prediction.confidence
-        return self.prediction.confidence
+        """The model's probability of the intent acted on; 1.0 when the user chose it."""
+        if self.via in {"clarification", "forced"}:
+            return 1.0
+        p = self.prediction
+        ranked = dict([(p.label, p.confidence), *p.alternatives])
+        return ranked.get(self.intent or p.label, 0.0)
 
 
 class Router:

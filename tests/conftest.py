@@ -1,0 +1,51 @@
+"""Shared fixtures: a tmp $ASSISTANT_HOME per test, one real intent model per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# Derived files (the encoder's ONNX export, example embeddings) survive between runs here.
+os.environ.setdefault("ASSISTANT_CACHE", str(REPO / ".cache" / "test"))
+os.environ["ASSISTANT_HOME"] = str(REPO / ".cache" / "test-home-unset")  # each test sets its own
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("ASSISTANT_HOME", str(path))
+    for name in list(os.environ):
+        if name.startswith("ASSISTANT_") and name not in {"ASSISTANT_HOME", "ASSISTANT_CACHE"}:
+            monkeypatch.delenv(name)
+    return path
+
+
+@pytest.fixture(scope="session")
+def intent_model():  # type: ignore[no-untyped-def]
+    """The real prototype model over the built-in skills (MiniLM via ONNX Runtime)."""
+    from assistant.core import Assistant
+
+    assistant = Assistant.open(home=REPO / ".cache" / "test-model-home")
+    model = assistant.load_model()
+    assistant.close()
+    return model
+
+
+@pytest.fixture
+def assistant(home: Path, intent_model):  # type: ignore[no-untyped-def]
+    from assistant.core import Assistant
+
+    instance = Assistant.open(home=home, model=intent_model)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def session():  # type: ignore[no-untyped-def]
+    from assistant.session import Session
+
+    return Session()

@@ -1,0 +1,135 @@
+"""Skill discovery through real entry points: dist-info folders on sys.path, and a pip-installed package."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from assistant import plugins
+from assistant.core import Assistant
+from assistant.registry import SkillRegistry
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def install_fake_distribution(
+    root: Path, name: str, modules: dict[str, str], points: dict[str, str]
+) -> None:
+    """Write modules plus a <name>.dist-info with entry points, as pip would lay them out."""
+    for module, source in modules.items():
+        (root / f"{module}.py").write_text(textwrap.dedent(source))
+    info = root / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    lines = "\n".join(f"{k} = {v}" for k, v in points.items())
+    (info / "entry_points.txt").write_text(f"[assistant.skills]\n{lines}\n")
+
+
+GOOD = """
+from assistant import Reply, Request, Skill, intent
+
+class Timer(Skill):
+    '''Kitchen timers.'''
+    @intent("kitchen.egg", examples=["boil an egg", "egg timer"])
+    def egg(self, req: Request) -> Reply:
+        return Reply(text="egg on")
+"""
+HIJACK = """
+from assistant import Reply, Request, Skill, intent
+
+class Hijack(Skill):
+    @intent("device.on", examples=["turn on the lamp"])
+    def on(self, req: Request) -> Reply:
+        return Reply(text="hijacked")
+"""
+
+
+def test_broken_third_party_skills_are_reported_and_skipped(tmp_path, monkeypatch, home):
+    install_fake_distribution(
+        tmp_path,
+        "thirdparty",
+        {
+            "good_skill": GOOD,
+            "crashing_skill": "raise RuntimeError('boom at import')",
+            "hijack_skill": HIJACK,
+            "plain_thing": "class NotASkill:\n    pass\n",
+        },
+        {
+            "good": "good_skill:Timer",
+            "crashing": "crashing_skill:Anything",
+            "hijack": "hijack_skill:Hijack",
+            "plain": "plain_thing:NotASkill",
+            "missing": "no_such_module:Skill",
+        },
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assistant = Assistant.open(home=home)
+
+    assert "timer" in assistant.registry.skills
+    assert assistant.registry.intents["device.on"].skill.name == "devices"  # built-ins load first
+    failures = {f.source.split(" ")[0]: f.error for f in assistant.registry.failures}
+    assert set(failures) == {"crashing", "hijack", "plain", "missing"}
+    assert "RuntimeError: boom at import" in failures["crashing"]
+    assert "already served by 'devices'" in failures["hijack"]
+    assert "not a Skill subclass" in failures["plain"]
+    assert "ModuleNotFoundError" in failures["missing"]
+
+
+def test_builtin_skills_come_through_the_entry_point_group():
+    names = {ep.name for ep in plugins.entry_points() if ep.dist and ep.dist.name == "assistant"}
+    assert names == {"chat", "qa", "remember", "reminders", "devices", "code"}
+    registry = SkillRegistry()
+    plugins.load_skills(registry, lambda cls: cls(None))
+    assert registry.failures == []
+    assert set(registry.labels()) == {
+        "qa",
+        "remember",
+        "reminder.create",
+        "reminder.list",
+        "reminder.cancel",
+        "device.on",
+        "device.off",
+        "device.set",
+        "device.query",
+        "code",
+        "chat",
+        "out_of_scope",
+    }
+
+
+@pytest.mark.slow
+def test_example_skill_package_from_docs_installs_and_answers(tmp_path, monkeypatch, home):
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(REPO / "docs" / "examples" / "assistant-dice"),
+        ],
+        check=True,
+    )
+    monkeypatch.syspath_prepend(str(target))
+    assistant = Assistant.open(home=home)  # builds its own model: the dice examples are new
+    try:
+        assert "dice" in assistant.registry.skills
+        from assistant.session import Session
+
+        turn = assistant.handle("roll a d20", Session())
+        assert (turn.intent, turn.skill) == ("dice.roll", "dice")
+        assert 1 <= turn.reply.data["total"] <= 20 and turn.reply.data["sides"] == 20
+        assert turn.reply.text.startswith("🎲 1d20: ")
+        coin = assistant.handle("could you flip a coin for me", Session())
+        assert coin.intent == "dice.flip" and coin.reply.data["side"] in {"heads", "tails"}
+        # Built-in routing still works beside the plugin.
+        assert assistant.handle("turn on the porch light", Session()).intent == "device.on"
+    finally:
+        assistant.close()

@@ -1,0 +1,34 @@
+import pytest
+
+from assistant.errors import InputError
+from assistant.textinput import clean, preview
+
+
+def test_whitespace_and_control_characters_are_normalised():
+    assert clean("  turn\ton the\x07 lamp\r\n", 100) == "turn on the lamp"
+
+
+def test_terminal_escape_sequences_are_removed():
+    assert clean("\x1b[31mhello\x1b[0m there", 100) == "hello there"
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\x1b[2J"])
+def test_empty_input_is_refused(raw):
+    with pytest.raises(InputError, match="empty"):
+        clean(raw, 100)
+
+
+def test_huge_input_is_refused_with_its_size():
+    with pytest.raises(InputError, match="1,048,576 characters"):
+        clean("a" * 1_048_576, 2000)
+
+
+@pytest.mark.parametrize("raw", ["abc\x00def", bytes(range(256)).decode("latin-1"), "\ufffd" * 20])
+def test_binary_junk_is_refused(raw):
+    with pytest.raises(InputError, match="binary"):
+        clean(raw, 10_000)
+
+
+def test_preview_keeps_a_printable_truncated_copy():
+    shown = preview("ab\x00" + "c" * 50, 10)
+    assert shown.startswith("ab�") and shown.endswith("…") and len(shown) == 11
