@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.completion import NestedCompleter
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
@@ -24,6 +25,24 @@ HELP = """Type a request in plain words, e.g. "remind me to call mom at 5" or "d
 PROMPT = "› "
 
 
+class SlashCompleter(Completer):
+    """Completes slash commands, then their argument (a skill name or an intent label)."""
+
+    def __init__(self, commands: dict[str, list[str]]):
+        self.commands = commands
+
+    def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
+        text = document.text_before_cursor
+        if not text.startswith("/"):
+            return
+        command, space, argument = text.partition(" ")
+        choices = self.commands.get(command, []) if space else list(self.commands)
+        typed = argument if space else command
+        for choice in choices:
+            if choice.startswith(typed) and choice != typed:
+                yield Completion(choice, start_position=-len(typed))
+
+
 class Repl:
     def __init__(
         self,
@@ -36,14 +55,13 @@ class Repl:
         self.session = session or Session()
         self.echo = echo
         self.last_turn: Turn | None = None
-        labels = {label: None for label in assistant.registry.labels()}
-        completer = NestedCompleter.from_nested_dict(
+        completer = SlashCompleter(
             {
-                "/help": None,
-                "/skills": {name: None for name in assistant.registry.skills},
-                "/why": None,
-                "/wrong": labels,
-                "/quit": None,
+                "/help": [],
+                "/skills": list(assistant.registry.skills),
+                "/why": [],
+                "/wrong": assistant.registry.labels(),
+                "/quit": [],
             }
         )
         self.prompt = prompt or PromptSession(

@@ -16,6 +16,9 @@ def export_encoder(model_dir: Path, target: Path) -> Path:
     """Write `model_dir`'s encoder as ONNX (last_hidden_state output) to `target`, atomically."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # one quick load; a bar would only be noise
 
     try:
         model = AutoModel.from_pretrained(str(model_dir), local_files_only=True)

@@ -19,7 +19,7 @@ def test_bad_value_is_a_one_line_error_quoting_it(tmp_path):
 
 def test_unknown_setting_and_section_are_named(tmp_path):
     (tmp_path / "config.toml").write_text("[router]\nthreshhold = 0.6\n")
-    with pytest.raises(ConfigError, match="unknown setting router.threshhold"):
+    with pytest.raises(ConfigError, match=r"unknown setting router\.threshhold"):
         config.load(tmp_path, environ={})
     (tmp_path / "config.toml").write_text("[routr]\n")
     with pytest.raises(ConfigError, match=r"unknown section \[routr\]"):
@@ -28,5 +28,5 @@ def test_unknown_setting_and_section_are_named(tmp_path):
 
 def test_broken_toml_names_the_file(tmp_path):
     (tmp_path / "config.toml").write_text("[router\n")
-    with pytest.raises(ConfigError, match="config.toml"):
+    with pytest.raises(ConfigError, match=r"config\.toml"):
         config.load(tmp_path, environ={})

@@ -57,7 +57,7 @@ def test_duplicate_intent_is_refused_naming_both_skills():
     registry.add(make(Weather))
     with pytest.raises(
         DuplicateIntentError,
-        match="'rival' declares intent 'weather.now', already served by 'weather'",
+        match=r"'rival' declares intent 'weather\.now', already served by 'weather'",
     ):
         registry.add(make(Rival))
     assert "rival" not in registry.skills
