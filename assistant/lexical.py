@@ -25,7 +25,7 @@ def features(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    def __init__(self, texts: Sequence[str], labels: Sequence[int], n_labels: int):
+    def __init__(self, texts: Sequence[str], labels: Sequence[int] | np.ndarray, n_labels: int):
         documents = [features(t) for t in texts]
         self.vocabulary: dict[str, int] = {}
         for doc in documents:
