@@ -38,6 +38,38 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("-n", "--limit", type=int, default=20, help="how many turns (default 20)")
     add("config", "print the effective configuration")
 
+    train = add(
+        "train", "train the intent model on every skill's examples, evaluate it, save a version"
+    )
+    train.add_argument(
+        "--method",
+        choices=["lora", "full", "head"],
+        default="lora",
+        help="LoRA adapters (default), full fine-tune, or a head on frozen embeddings",
+    )
+    train.add_argument("--epochs", type=int, help="passes over the data (default from TrainConfig)")
+    train.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="only train when no model exists or the skills' examples changed",
+    )
+    train.add_argument(
+        "--no-promote", action="store_true", help="save the version without using it"
+    )
+
+    models = commands.add_parser("models", help="trained model versions: list, promote, rollback")
+    models_commands = models.add_subparsers(dest="models_command", metavar="MODELS_COMMAND")
+    for name, text in (
+        ("list", "every version with its metrics (the default)"),
+        ("promote", "use VERSION from now on"),
+        ("rollback", "go back to the previously promoted version"),
+    ):
+        sub = models_commands.add_parser(name, help=text)
+        sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        if name == "promote":
+            sub.add_argument("version", help="a version name from `assistant models list`, e.g. v2")
+    models.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
     nlu = commands.add_parser("nlu", help="intent model tools: predict, eval")
     nlu_commands = nlu.add_subparsers(dest="nlu_command", metavar="NLU_COMMAND", required=True)
     predict = nlu_commands.add_parser(
@@ -107,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
 
             rows = assistant.store.recent_turns(args.limit)
             emit(args, [row.as_dict() for row in rows], lambda: render.log_rows(rows))
+        elif args.command in ("train", "models"):
+            from assistant import model_commands
+
+            return getattr(model_commands, args.command)(args, assistant)
         elif args.command == "nlu":
             from assistant import nlu_commands
 

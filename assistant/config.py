@@ -48,9 +48,12 @@ class Config:
     nlu: NLUConfig = field(default_factory=NLUConfig)
     router: RouterConfig = field(default_factory=RouterConfig)
     input: InputConfig = field(default_factory=InputConfig)
+    # "section.field" names set by config.toml or the environment (not defaults), so a
+    # trained model's calibrated thresholds apply only where the user chose nothing.
+    explicit: set[str] = field(default_factory=set)
 
     def as_dict(self) -> dict[str, dict[str, Any]]:
-        return dataclasses.asdict(self)
+        return {f.name: dataclasses.asdict(getattr(self, f.name)) for f in _sections(self)}
 
 
 def load(home: Path | None = None, environ: dict[str, str] | None = None) -> Config:
@@ -70,17 +73,23 @@ def load(home: Path | None = None, environ: dict[str, str] | None = None) -> Con
                 raise ConfigError(f"{toml_path}: [{section_name}] must be a table")
             for key, value in values.items():
                 _assign(section, section_name, key, value, str(toml_path))
-    for section_field in dataclasses.fields(config):
+                config.explicit.add(f"{section_name}.{key}")
+    for section_field in _sections(config):
         section = getattr(config, section_field.name)
         for f in dataclasses.fields(section):
             var = f"ASSISTANT_{section_field.name}_{f.name}".upper()
             if var in environ:
                 _assign(section, section_field.name, f.name, environ[var], var)
+                config.explicit.add(f"{section_field.name}.{f.name}")
     return config
 
 
+def _sections(config: Config) -> list[dataclasses.Field[Any]]:
+    return [f for f in dataclasses.fields(config) if f.name != "explicit"]
+
+
 def _section(config: Config, name: str, origin: str) -> Any:
-    if name not in {f.name for f in dataclasses.fields(config)}:
+    if name not in {f.name for f in _sections(config)}:
         raise ConfigError(f"{origin}: unknown section [{name}]")
     return getattr(config, name)
 

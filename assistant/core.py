@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -15,6 +16,8 @@ from assistant import config as config_module
 from assistant import paths, plugins, textinput
 from assistant.config import Config
 from assistant.errors import AssistantError, InputError, ModelError
+from assistant.fallback import FallbackModel
+from assistant.models import ModelStore
 from assistant.nlu import OUT_OF_SCOPE, IntentModel, Prediction
 from assistant.registry import SkillRegistry
 from assistant.router import Route, Router
@@ -69,17 +72,21 @@ class Assistant:
         store: Store,
         registry: SkillRegistry,
         model: IntentModel | None = None,
+        models: ModelStore | None = None,
     ):
         self.config = config
         self.store = store
         self.registry = registry
+        self.models = models  # trained versions; None = always the few-shot model
+        self.notices: list[str] = []  # things the user should know about the model in use
         self._model = model
+        self._model_stamp: tuple[int, int] | None = None
         self._model_error: AssistantError | None = None
         self._model_ready = threading.Event()
         self._load_lock = threading.Lock()
         if model is not None:
             self._model_ready.set()
-        self.router = Router(self.predict, config.router, registry.describe)
+        self.router = Router(self.predict, dataclasses.replace(config.router), registry.describe)
 
     @classmethod
     def open(
@@ -102,7 +109,7 @@ class Assistant:
         plugins.load_skills(registry, make_skill)
         for failure in registry.failures:
             log.warning("skill not loaded: %s: %s", failure.source, failure.error)
-        return cls(config, store, registry, model)
+        return cls(config, store, registry, model, ModelStore(home / "models"))
 
     # -- the intent model -------------------------------------------------------------
 
@@ -120,6 +127,36 @@ class Assistant:
         return self.model
 
     def _build_model(self) -> IntentModel:
+        """The promoted trained model (with a few-shot fallback for intents it has not
+        seen), or the few-shot model alone when nothing is trained yet."""
+        self.notices = []
+        current = self.models.current() if self.models else None
+        if self.models:
+            self._model_stamp = self.models.current_stamp()
+        if current is None:
+            self.notices.append(
+                "No trained intent model yet: using the few-shot model. "
+                "`assistant train` (a few minutes) gives better routing."
+            )
+            return self._prototype()
+        from assistant.trained import TrainedModel
+        from finetune import dataset
+        from finetune.config import TrainConfig
+
+        trained = TrainedModel(current)
+        self._apply_calibration(current.meta["calibration"])
+        config = TrainConfig(**current.meta["config"])
+        if current.meta.get("data_hash") != dataset.data_hash(self.registry, config):
+            self.notices.append(
+                f"Intent model {current.name} was trained on older examples than the installed "
+                "skills declare; `assistant train` brings it up to date."
+            )
+        unseen = set(self.registry.labels()) - set(trained.labels)
+        if unseen:
+            return FallbackModel(trained, self._prototype(), unseen)
+        return trained
+
+    def _prototype(self) -> IntentModel:
         from assistant.prototype import PrototypeModel
         from knowledge.embedder import load_embedder
 
@@ -132,6 +169,12 @@ class Assistant:
             min_similarity=nlu.min_similarity,
             lexical_weight=nlu.lexical_weight,
         )
+
+    def _apply_calibration(self, calibration: dict[str, float]) -> None:
+        """Use the model's tuned threshold and margin unless the user set their own."""
+        for name in ("threshold", "margin"):
+            if f"router.{name}" not in self.config.explicit:
+                setattr(self.router.config, name, float(calibration[name]))
 
     def start_loading(self, on_ready: Callable[[float], None] | None = None) -> threading.Thread:
         """Load the model on a background thread so the prompt appears at once."""
@@ -155,6 +198,10 @@ class Assistant:
 
     @property
     def model(self) -> IntentModel:
+        if self._model_ready.is_set() and self._promotion_happened():
+            with self._load_lock:
+                self._model_ready.clear()
+                self._model_error = None
         if not self._model_ready.is_set():
             self.load_model()  # waits for a background load already under way
         if self._model_error is not None:
@@ -164,6 +211,10 @@ class Assistant:
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         return self.model.predict(texts)
+
+    def _promotion_happened(self) -> bool:
+        """A new version was promoted since the model was loaded (checked per turn: one stat)."""
+        return self.models is not None and self.models.current_stamp() != self._model_stamp
 
     # -- turns ------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from assistant.nlu import decided
 
 
 def run(args: argparse.Namespace, assistant: Assistant) -> int:
-    threshold = assistant.config.router.threshold
+    assistant.model  # noqa: B018 - load first: a trained model brings its calibrated threshold
+    threshold = assistant.router.config.threshold
     if args.nlu_command == "predict":
         if bool(args.text) == bool(args.file):
             raise InputError("give either TEXT or --file FILE.jsonl")

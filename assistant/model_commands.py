@@ -1,0 +1,116 @@
+"""`assistant train` and `assistant models list|promote|rollback`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import Any
+
+from assistant import metrics
+from assistant.core import Assistant
+from assistant.errors import AssistantError
+
+
+def train(args: argparse.Namespace, assistant: Assistant) -> int:
+    from finetune import pipeline
+    from finetune.config import TrainConfig
+    from knowledge.embedder import resolve_model_dir
+
+    assert assistant.models is not None
+    try:
+        config = TrainConfig(method=args.method, **({"epochs": args.epochs} if args.epochs else {}))
+    except ValueError as exc:
+        raise AssistantError(f"bad training settings: {exc}") from None
+    if args.if_stale and not pipeline.is_stale(assistant.registry, assistant.models, config):
+        current = assistant.models.current()
+        assert current is not None
+        _say(
+            args,
+            {"trained": False, "version": current.name},
+            f"Intent model {current.name} is up to date.",
+        )
+        return 0
+    if not args.json:
+        print(f"Training the intent model ({config.method}, {config.epochs} epochs) on this CPU…")
+    result = pipeline.train_version(
+        assistant.registry,
+        assistant.models,
+        resolve_model_dir(assistant.config.nlu.encoder_path),
+        config,
+        promote=not args.no_promote,
+        progress=not args.json,
+    )
+    meta = result.version.meta
+    summary = {
+        "trained": True,
+        "version": result.version.name,
+        "promoted": not args.no_promote,
+        "seconds": round(result.seconds, 1),
+        "train_examples": meta["train_examples"],
+        "calibration": meta["calibration"],
+        "serving_file": meta["serving_file"],
+        "eval": result.eval_report,
+    }
+    if args.json:
+        print(json.dumps(summary))
+        return 0
+    cal = meta["calibration"]
+    print(
+        f"\nModel {result.version.name}: {meta['train_examples']} examples, {result.seconds:.0f} s; "
+        f"temperature {cal['temperature']}, threshold {cal['threshold']}, margin {cal['margin']}; "
+        f"serving {meta['serving_file']}" + (" (promoted)" if not args.no_promote else "")
+    )
+    if result.eval_report:
+        print("\nOn the hand-written evaluation set:\n" + metrics.format_report(result.eval_report))
+    return 0
+
+
+def models(args: argparse.Namespace, assistant: Assistant) -> int:
+    store = assistant.models
+    assert store is not None
+    if args.models_command == "promote":
+        version = store.promote(args.version)
+        _say(args, {"current": version.name}, f"Promoted {version.name}.")
+    elif args.models_command == "rollback":
+        version = store.rollback()
+        _say(args, {"current": version.name}, f"Rolled back to {version.name}.")
+    else:
+        current = store.current()
+        rows = [
+            _row(v.name, v.meta, current is not None and current.name == v.name)
+            for v in store.versions()
+        ]
+        if args.json:
+            print(json.dumps(rows))
+        elif not rows:
+            print("No trained models yet: `assistant train` makes one.")
+        else:
+            for row in rows:
+                ev = row["eval"] or {}
+                score = (
+                    f"in-scope {ev['in_scope_accuracy']:.3f}, oos recall {ev['out_of_scope']['recall']:.3f}"
+                    if ev
+                    else "not evaluated"
+                )
+                mark = "*" if row["current"] else " "
+                print(
+                    f"{mark} {row['version']:<5} {row['created']}  {row['method']:<5} {score}  data {row['data_hash']}"
+                )
+    return 0
+
+
+def _row(name: str, meta: dict[str, Any], current: bool) -> dict[str, Any]:
+    return {
+        "version": name,
+        "current": current,
+        "created": time.strftime("%Y-%m-%d %H:%M", time.localtime(meta.get("created", 0))),
+        "method": meta.get("config", {}).get("method", "?"),
+        "data_hash": meta.get("data_hash"),
+        "eval": meta.get("eval"),
+        "calibration": meta.get("calibration"),
+    }
+
+
+def _say(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data) if args.json else text)

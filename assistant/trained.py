@@ -1,0 +1,68 @@
+"""Serve a trained intent classifier with ONNX Runtime and `tokenizers` (no torch)."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.models import ModelVersion
+from assistant.nlu import Prediction
+
+
+class TrainedModel:
+    def __init__(self, version: ModelVersion, alternatives: int = 4):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        meta = version.meta
+        self.version = version.name
+        self.labels: list[str] = list(meta["labels"])
+        self.temperature = float(meta["calibration"]["temperature"])
+        self.n_alternatives = alternatives
+        self.tokenizer = Tokenizer.from_file(str(version.path / "tokenizer.json"))
+        self.tokenizer.enable_truncation(int(meta["config"]["max_length"]))
+        self.tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        options.log_severity_level = 3
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        model_file = version.path / meta.get("serving_file", "model.onnx")
+        try:
+            self.session = onnxruntime.InferenceSession(
+                str(model_file), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:
+            raise ModelError(f"cannot load intent model {model_file}: {exc}") from None
+
+    def logits(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        out = []
+        for start in range(0, len(texts), batch_size):
+            encodings = self.tokenizer.encode_batch(texts[start : start + batch_size])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)  # (batch, seq)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            out.append(self.session.run(None, feeds)[0])  # (batch, n_labels)
+        return np.concatenate(out) if out else np.zeros((0, len(self.labels)), dtype=np.float32)
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        if not texts:
+            return []
+        scaled = self.logits(texts) / self.temperature
+        probs = np.exp(scaled - scaled.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        predictions = []
+        for row in probs:
+            order = np.argsort(-row)
+            predictions.append(
+                Prediction(
+                    label=self.labels[order[0]],
+                    confidence=float(row[order[0]]),
+                    alternatives=[
+                        (self.labels[i], float(row[i])) for i in order[1 : 1 + self.n_alternatives]
+                    ],
+                    evidence=f"model {self.version}",
+                )
+            )
+        return predictions
