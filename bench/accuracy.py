@@ -9,7 +9,7 @@ from pathlib import Path
 
 from report import publish
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "intents_handwritten.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_eval.jsonl"
 
 
 def main() -> None:

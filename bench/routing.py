@@ -11,7 +11,7 @@ from pathlib import Path
 
 from report import percentile, publish
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "intents_handwritten.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_eval.jsonl"
 
 
 def main() -> None:

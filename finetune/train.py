@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,16 +49,18 @@ def new_classifier(model_dir: Path, n_labels: int, config: TrainConfig) -> Inten
     if config.method == "lora":
         from peft import LoraConfig, get_peft_model
 
-        model.encoder = get_peft_model(
-            encoder,
-            LoraConfig(
-                r=config.lora_rank,
-                lora_alpha=config.lora_alpha,
-                lora_dropout=config.lora_dropout,
-                target_modules=list(config.target_modules),
-                bias="none",
-            ),
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # peft calls a deprecated alias
+            model.encoder = get_peft_model(
+                encoder,
+                LoraConfig(
+                    r=config.lora_rank,
+                    lora_alpha=config.lora_alpha,
+                    lora_dropout=config.lora_dropout,
+                    target_modules=list(config.target_modules),
+                    bias="none",
+                ),
+            )
     elif config.method == "head":
         for parameter in encoder.parameters():
             parameter.requires_grad = False

@@ -49,3 +49,26 @@ def session():  # type: ignore[no-untyped-def]
     from assistant.session import Session
 
     return Session()
+
+
+@pytest.fixture(scope="session")
+def trained_home() -> Path:
+    """A home whose current model is the default LoRA model trained on today's examples.
+
+    Training takes a few minutes on 2 cores, so the result is kept in .cache/test keyed by
+    the data hash: a run after a data change trains again, other runs reuse it.
+    """
+    from assistant.core import Assistant
+    from assistant.models import ModelStore
+    from finetune import dataset, pipeline
+    from finetune.config import TrainConfig
+    from knowledge.embedder import resolve_model_dir
+
+    probe = Assistant.open(home=REPO / ".cache" / "test-model-home")
+    config = TrainConfig()
+    home = REPO / ".cache" / "test" / f"trained-{dataset.data_hash(probe.registry, config)}"
+    store = ModelStore(home / "models")
+    if pipeline.is_stale(probe.registry, store, config):
+        pipeline.train_version(probe.registry, store, resolve_model_dir(), config, progress=False)
+    probe.close()
+    return home

@@ -12,7 +12,7 @@ from assistant.registry import SkillRegistry
 from assistant.templates import variants
 
 pytestmark = pytest.mark.slow
-HANDWRITTEN = Path(__file__).parent / "data" / "intents_handwritten.jsonl"
+HANDWRITTEN = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_eval.jsonl"
 BUILTIN_LABELS = {
     "qa",
     "remember",
@@ -29,8 +29,11 @@ BUILTIN_LABELS = {
 }
 
 
-def load_handwritten() -> list[dict[str, str]]:
-    return [json.loads(line) for line in HANDWRITTEN.read_text().splitlines() if line.strip()]
+TUNING = HANDWRITTEN.parent / "intents_tuning.jsonl"
+
+
+def load_handwritten(path: Path = HANDWRITTEN) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
 def builtin_registry() -> SkillRegistry:
@@ -78,6 +81,15 @@ def test_handwritten_set_is_independent_of_the_templates():
     assert len(set(texts)) == len(texts)
     assert not set(texts) & template_forms
     assert not {e.text.lower() for e in registry.examples(per_template=8)} & set(texts)
+
+
+def test_tuning_set_is_separate_from_training_and_evaluation():
+    tuning = load_handwritten(TUNING)
+    counts = Counter(row["label"] for row in tuning)
+    assert set(counts) == BUILTIN_LABELS and min(counts.values()) >= 15
+    texts = {row["text"].lower() for row in tuning}
+    assert not texts & {row["text"].lower() for row in load_handwritten()}
+    assert not texts & {e.text.lower() for e in builtin_registry().examples(per_template=8)}
 
 
 def test_prototype_accuracy_on_the_handwritten_set(intent_model):
