@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The intent model is (re)trained when missing or older than the skills' examples.
 run: $(STAMP)
+	$(BIN)/assistant train --if-stale
 	$(BIN)/assistant
 
 # tmux drives the REPL tests in a real terminal.

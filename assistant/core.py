@@ -123,6 +123,8 @@ class Assistant:
                     self._model_error = exc
                 except Exception as exc:  # keep the REPL alive; report it on each turn
                     self._model_error = ModelError(f"the intent model failed to load: {exc}")
+                for notice in self.notices:
+                    log.info("%s", notice)
                 self._model_ready.set()
         return self.model
 

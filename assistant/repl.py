@@ -71,9 +71,7 @@ class Repl:
     def run(self) -> None:
         self.echo("Assistant ready. Type /help for commands, Ctrl-D to quit.")
         with patch_stdout(raw=True):  # background messages print above the prompt line
-            self.assistant.start_loading(
-                on_ready=lambda seconds: self.echo(f"(intent model ready in {seconds:.1f} s)")
-            )
+            self.assistant.start_loading(on_ready=self._model_ready)
             while True:
                 try:
                     line = self.prompt.prompt(PROMPT)
@@ -84,6 +82,11 @@ class Repl:
                 if not self.handle_line(line):
                     break
         self.echo("Bye.")
+
+    def _model_ready(self, seconds: float) -> None:
+        self.echo(f"(intent model ready in {seconds:.1f} s)")
+        for notice in self.assistant.notices:
+            self.echo(f"note: {notice}")
 
     def handle_line(self, line: str) -> bool:
         """Answer one line; False when the user asked to leave."""
