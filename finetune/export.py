@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import warnings
@@ -79,10 +80,14 @@ def quantize_int8(source: Path, target: Path) -> Path:
 
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
     os.close(fd)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # the quantizer logs advice about image models on the root logger
     try:
         quantize_dynamic(str(source), tmp, per_channel=True, weight_type=QuantType.QInt8)
         os.replace(tmp, target)
     finally:
+        root.setLevel(level)
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 def test_a_turn_is_answered_and_logged_with_every_field(assistant, session):
     turn = assistant.handle("dim the desk lamp to 30%", session)
     assert (turn.kind, turn.intent, turn.skill) == ("act", "device.set", "devices")
-    assert turn.slots == {"device": "desk lamp", "value": "30%"}
+    assert turn.slots == {"device": "desk lamp", "value": "30%", "number": 30.0, "unit": "%"}
     payload = turn.as_json()
     for key in ("intent", "confidence", "skill", "slots", "text", "sources", "latency_ms"):
         assert key in payload
@@ -29,7 +29,7 @@ def test_a_turn_is_answered_and_logged_with_every_field(assistant, session):
     )
     assert row.reply == turn.reply.text and row.latency_ms > 0
     assert row.alternatives and row.alternatives[0][0] != "device.set"
-    assert row.slots == {"device": "desk lamp", "value": "30%"}
+    assert row.slots == turn.slots
 
 
 def test_chat_lists_the_installed_skills(assistant, session):

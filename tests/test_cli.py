@@ -36,7 +36,7 @@ def test_ask_json_has_the_documented_fields(home):
     assert result.returncode == 0, result.stderr
     reply = json.loads(result.stdout)
     assert reply["intent"] == "reminder.create" and reply["skill"] == "reminders"
-    assert reply["slots"] == {"duration": "10 minutes"}
+    assert reply["slots"]["duration"] == "10 minutes" and reply["slots"]["duration_seconds"] == 600
     assert {"confidence", "text", "sources", "latency_ms"} <= set(reply)
 
 
