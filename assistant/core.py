@@ -114,7 +114,7 @@ class Assistant:
     # -- the intent model -------------------------------------------------------------
 
     def load_model(self) -> IntentModel:
-        """Build the prototype model once; concurrent callers wait for the first."""
+        """Build the intent model once; concurrent callers wait for the first."""
         with self._load_lock:
             if not self._model_ready.is_set():
                 try:
@@ -132,9 +132,9 @@ class Assistant:
         """The promoted trained model (with a few-shot fallback for intents it has not
         seen), or the few-shot model alone when nothing is trained yet."""
         self.notices = []
+        # The stamp is read before the pointer, so a promotion in between is seen next turn.
+        self._model_stamp = self.models.current_stamp() if self.models else None
         current = self.models.current() if self.models else None
-        if self.models:
-            self._model_stamp = self.models.current_stamp()
         if current is None:
             self.notices.append(
                 "No trained intent model yet: using the few-shot model. "
@@ -193,10 +193,6 @@ class Assistant:
         thread = threading.Thread(target=run, name="model-loader", daemon=True)
         thread.start()
         return thread
-
-    @property
-    def model_loaded(self) -> bool:
-        return self._model_ready.is_set()
 
     @property
     def model(self) -> IntentModel:

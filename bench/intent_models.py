@@ -35,23 +35,56 @@ def main(methods: list[str]) -> None:
 
     prototype = assistant._prototype()
     threshold = RouterConfig().threshold
-    table.append(_row("prototype kNN (no training)", prototype, texts, gold, threshold, 0.0, decided, metrics,
-                      "assistant nlu eval (before any `assistant train`)"))
+    table.append(
+        _row(
+            "prototype kNN (no training)",
+            prototype,
+            texts,
+            gold,
+            threshold,
+            0.0,
+            decided,
+            metrics,
+            "assistant nlu eval (before any `assistant train`)",
+        )
+    )
 
     store = ModelStore(Path(tempfile.mkdtemp(prefix="bench-models-")))
     for method in methods:
         started = time.perf_counter()
         result = pipeline.train_version(
-            assistant.registry, store, resolve_model_dir(), TrainConfig(method=method), progress=False
+            assistant.registry,
+            store,
+            resolve_model_dir(),
+            TrainConfig(method=method),
+            progress=False,
         )
         seconds = time.perf_counter() - started
         model = TrainedModel(result.version)
         threshold = result.version.meta["calibration"]["threshold"]
-        name = {"head": "frozen MiniLM + linear head (logistic regression)", "lora": "LoRA (default)",
-                "full": "full fine-tune"}[method]
-        table.append(_row(name, model, texts, gold, threshold, seconds, decided, metrics,
-                          f"assistant train --method {method}"))
-    publish("intent_models", table, f"{len(rows)} hand-written utterances ({pipeline.EVAL_SET.name}), 2 CPUs")
+        name = {
+            "head": "frozen MiniLM + linear head (logistic regression)",
+            "lora": "LoRA (default)",
+            "full": "full fine-tune",
+        }[method]
+        table.append(
+            _row(
+                name,
+                model,
+                texts,
+                gold,
+                threshold,
+                seconds,
+                decided,
+                metrics,
+                f"assistant train --method {method}",
+            )
+        )
+    publish(
+        "intent_models",
+        table,
+        f"{len(rows)} hand-written utterances ({pipeline.EVAL_SET.name}), 2 CPUs",
+    )
     assistant.close()
 
 

@@ -43,20 +43,27 @@ def time_to_prompt(env: dict[str, str]) -> tuple[float, float]:
     return prompt_at, ready_at
 
 
-def time_ask(env: dict[str, str], text: str) -> float:
+def time_ask(env: dict[str, str], text: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a fresh `assistant ask` process."""
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", text], env=env, check=True, capture_output=True
+    child = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ask", text],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - started
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise RuntimeError(f"assistant ask failed with status {status}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
 def main() -> None:
-    home = tempfile.mkdtemp(prefix="bench-home-")
-    env = {**os.environ, "ASSISTANT_HOME": home, "TERM": "xterm"}
+    env = {**os.environ, "TERM": "xterm"}
+    env.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="bench-home-"))
     time_ask(env, "hello")  # warm the caches (encoder export, example embeddings)
     prompts, readies = zip(*(time_to_prompt(env) for _ in range(RUNS)), strict=True)
-    asks = [time_ask(env, "turn on the lamp") for _ in range(RUNS)]
+    asks, rss = zip(*(time_ask(env, "turn on the lamp") for _ in range(RUNS)), strict=True)
     rows = [
         {
             "measure": "assistant → prompt (s)",
@@ -72,6 +79,11 @@ def main() -> None:
             "measure": "fresh `assistant ask` → answer (s)",
             "median": statistics.median(asks),
             "max": max(asks),
+        },
+        {
+            "measure": "fresh `assistant ask` peak RSS (MB)",
+            "median": statistics.median(rss),
+            "max": max(rss),
         },
     ]
     publish("startup", rows, f"{RUNS} runs each, warm caches, {os.cpu_count()} CPUs")

@@ -18,11 +18,14 @@ class TrainConfig:
     lora_dropout: float = 0.05
     # BERT attention/FFN projections that receive adapters.
     target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
-    # AdamW learning rates: adapters/encoder, and the freshly initialised head.
-    learning_rate: float = 1e-3
+    # AdamW learning rate of the adapters / encoder; 0 = the method's usual rate
+    # (LoRA and head 1e-3; a full fine-tune needs far less, 5e-5).
+    learning_rate: float = 0.0
+    # The freshly initialised classification head learns faster.
     head_learning_rate: float = 3e-3
     weight_decay: float = 0.01
-    epochs: int = 4
+    # Passes over the data; 0 = 4, or 40 for "head" (cheap: embeddings are computed once).
+    epochs: int = 0
     batch_size: int = 32
     # Tokens per utterance; longer requests are truncated (commands are short).
     max_length: int = 48
@@ -39,6 +42,10 @@ class TrainConfig:
     def __post_init__(self) -> None:
         if self.method not in {"lora", "full", "head"}:
             raise ValueError(f"method must be lora, full or head, not {self.method!r}")
+        if self.learning_rate == 0:
+            self.learning_rate = 5e-5 if self.method == "full" else 1e-3
+        if self.epochs == 0:
+            self.epochs = 40 if self.method == "head" else 4
         for name in ("lora_rank", "epochs", "batch_size", "max_length", "per_template"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)!r}")

@@ -36,8 +36,14 @@ def test_times_resolve_to_the_next_moment_meant(text, time):
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("set a timer for 10 minutes", 600), ("timer an hour and a half", 5400), ("half an hour", 1800),
-     ("5 min", 300), ("two hours", 7200), ("45 secs", 45)],
+    [
+        ("set a timer for 10 minutes", 600),
+        ("timer an hour and a half", 5400),
+        ("half an hour", 1800),
+        ("5 min", 300),
+        ("two hours", 7200),
+        ("45 secs", 45),
+    ],
 )
 def test_durations(text, seconds):
     spec = parse(text, NOW)
@@ -68,15 +74,23 @@ def test_impossible_time_is_reported_not_guessed():
 
 def test_no_time_is_no_slot_and_numbers_are_not_times():
     assert parse("turn the heating to 21 degrees", NOW) is None
-    assert extract("remind me to buy milk and eggs", "reminder.create", NOW) == {"task": "buy milk and eggs"}
+    assert extract("remind me to buy milk and eggs", "reminder.create", NOW) == {
+        "task": "buy milk and eggs"
+    }
 
 
 def test_reminder_slots_separate_task_and_time():
     assert extract("remind me to call mom at 5pm", "reminder.create", NOW) == {
-        "when": "at 5pm", "time": "2026-12-02T17:00", "task": "call mom",
+        "when": "at 5pm",
+        "time": "2026-12-02T17:00",
+        "task": "call mom",
     }
     slots = extract("remind me in 20 minutes to check the oven", "reminder.create", NOW)
-    assert (slots["task"], slots["duration_seconds"], slots["time"]) == ("check the oven", 1200, "2026-12-02T15:20")
+    assert (slots["task"], slots["duration_seconds"], slots["time"]) == (
+        "check the oven",
+        1200,
+        "2026-12-02T15:20",
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,14 +98,33 @@ def test_reminder_slots_separate_task_and_time():
     [
         ("turn off the kitchen lights", "device.off", {"room": "kitchen", "device": "lights"}),
         ("is the garage door open", "device.query", {"device": "garage door"}),
-        ("switch the living room floor lamp on", "device.on", {"room": "living room", "device": "floor lamp"}),
+        (
+            "switch the living room floor lamp on",
+            "device.on",
+            {"room": "living room", "device": "floor lamp"},
+        ),
         ("turn on the dsk lamp", "device.on", {"device": "desk lamp"}),  # fuzzy: a typo
         ("turn off the cieling fan", "device.off", {"device": "ceiling fan"}),
-        ("turn off all the lights downstairs", "device.off", {"room": "downstairs", "device": "lights", "scope": "all"}),
-        ("dim the desk lamp to 30%", "device.set", {"device": "desk lamp", "value": "30%", "number": 30.0, "unit": "%"}),
-        ("set the thermostat to 21.5 degrees", "device.set",
-         {"device": "thermostat", "value": "21.5 degrees", "number": 21.5, "unit": "°C"}),
-        ("make the bedroom light blue", "device.set", {"room": "bedroom", "device": "light", "value": "blue", "colour": "blue"}),
+        (
+            "turn off all the lights downstairs",
+            "device.off",
+            {"room": "downstairs", "device": "lights", "scope": "all"},
+        ),
+        (
+            "dim the desk lamp to 30%",
+            "device.set",
+            {"device": "desk lamp", "value": "30%", "number": 30.0, "unit": "%"},
+        ),
+        (
+            "set the thermostat to 21.5 degrees",
+            "device.set",
+            {"device": "thermostat", "value": "21.5 degrees", "number": 21.5, "unit": "°C"},
+        ),
+        (
+            "make the bedroom light blue",
+            "device.set",
+            {"room": "bedroom", "device": "light", "value": "blue", "colour": "blue"},
+        ),
     ],
 )
 def test_device_slots(text, intent, expected):
@@ -100,6 +133,7 @@ def test_device_slots(text, intent, expected):
 
 def test_code_slots_name_language_and_task():
     assert extract("write a python function that parses ISO dates", "code") == {
-        "language": "python", "task": "a python function that parses ISO dates",
+        "language": "python",
+        "task": "a python function that parses ISO dates",
     }
     assert extract("explain this golang snippet", "code")["language"] == "go"

@@ -24,11 +24,17 @@ pytestmark = pytest.mark.slow
 
 
 class Lamp(Skill):
-    @intent("lamp.on", examples=["turn on the lamp", "lamp on", "switch the lamp on please", "light up the lamp"])
+    @intent(
+        "lamp.on",
+        examples=["turn on the lamp", "lamp on", "switch the lamp on please", "light up the lamp"],
+    )
     def on(self, req: Request) -> Reply:
         return Reply(text="on")
 
-    @intent("lamp.off", examples=["turn off the lamp", "lamp off", "switch the lamp off please", "kill the lamp"])
+    @intent(
+        "lamp.off",
+        examples=["turn off the lamp", "lamp off", "switch the lamp off please", "kill the lamp"],
+    )
     def off(self, req: Request) -> Reply:
         return Reply(text="off")
 
@@ -36,7 +42,12 @@ class Lamp(Skill):
 def tiny_registry() -> SkillRegistry:
     registry = SkillRegistry()
     registry.add(Lamp(None))
-    registry.out_of_scope_examples = ["what's the weather", "play some music", "book a flight", "tell me a joke"]
+    registry.out_of_scope_examples = [
+        "what's the weather",
+        "play some music",
+        "book a flight",
+        "tell me a joke",
+    ]
     return registry
 
 
@@ -46,8 +57,10 @@ TINY = TrainConfig(epochs=2, per_template=1, augment_copies=1, batch_size=8, lor
 def test_config_errors_quote_the_bad_value():
     with pytest.raises(ValueError, match="'adapters'"):
         TrainConfig(method="adapters")
-    with pytest.raises(ValueError, match="epochs must be at least 1, not 0"):
-        TrainConfig(epochs=0)
+    with pytest.raises(ValueError, match="epochs must be at least 1, not -1"):
+        TrainConfig(epochs=-1)
+    assert TrainConfig(method="full").learning_rate == 5e-5  # 0 = the method's usual rate
+    assert TrainConfig(method="head").epochs == 40
 
 
 def test_training_set_has_every_label_and_noisy_copies():
@@ -68,18 +81,38 @@ def test_same_seed_same_model():
 
 def test_version_is_exported_calibrated_and_served_without_torch(tmp_path):
     tuning = tmp_path / "tuning.jsonl"
-    tuning.write_text("\n".join(json.dumps(r) for r in [
-        {"text": "lamp on now", "label": "lamp.on"}, {"text": "please turn the lamp on", "label": "lamp.on"},
-        {"text": "lamp off now", "label": "lamp.off"}, {"text": "turn the lamp off", "label": "lamp.off"},
-        {"text": "how's the weather", "label": "out_of_scope"}, {"text": "play a song", "label": "out_of_scope"},
-    ]))
+    tuning.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"text": "lamp on now", "label": "lamp.on"},
+                {"text": "please turn the lamp on", "label": "lamp.on"},
+                {"text": "lamp off now", "label": "lamp.off"},
+                {"text": "turn the lamp off", "label": "lamp.off"},
+                {"text": "how's the weather", "label": "out_of_scope"},
+                {"text": "play a song", "label": "out_of_scope"},
+            ]
+        )
+    )
     store = ModelStore(tmp_path / "models")
     result = pipeline.train_version(
-        tiny_registry(), store, resolve_model_dir(), TINY, progress=False, tuning_path=tuning, eval_path=None
+        tiny_registry(),
+        store,
+        resolve_model_dir(),
+        TINY,
+        progress=False,
+        tuning_path=tuning,
+        eval_path=None,
     )
     version = result.version
     assert store.current().name == version.name == "v1"
-    for name in ("model.onnx", "model.int8.onnx", "tokenizer.json", "head.pt", "adapter/adapter_config.json"):
+    for name in (
+        "model.onnx",
+        "model.int8.onnx",
+        "tokenizer.json",
+        "head.pt",
+        "adapter/adapter_config.json",
+    ):
         assert (version.path / name).exists(), name
     meta = version.meta
     assert meta["labels"] == ["lamp.off", "lamp.on", "out_of_scope"]
@@ -149,14 +182,17 @@ def test_a_running_assistant_picks_up_a_promotion(trained_home, tmp_path):
         assistant.close()
 
 
-def test_new_skill_intents_use_the_prototype_fallback_until_retrained(trained_home, tmp_path, monkeypatch):
+def test_new_skill_intents_use_the_prototype_fallback_until_retrained(
+    trained_home, tmp_path, monkeypatch
+):
     from assistant import plugins
     from tests.test_plugins import install_fake_distribution
 
     install_fake_distribution(
         tmp_path,
         "diceplugin",
-        {"dice_skill": """
+        {
+            "dice_skill": """
 from assistant import Reply, Request, Skill, intent
 
 class Dice(Skill):
@@ -164,7 +200,8 @@ class Dice(Skill):
     @intent("dice.roll", examples=["roll a d20", "roll two dice", "roll the dice", "throw a die", "roll a d6 for me"])
     def roll(self, req: Request) -> Reply:
         return Reply(text="4")
-"""},
+"""
+        },
         {"dice": "dice_skill:Dice"},
     )
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -192,7 +229,13 @@ def test_onnx_logits_match_torch_before_export(tmp_path):
     path = store.new_version_dir()
     export_classifier(model, path / "model.onnx")
     shutil.copy(resolve_model_dir() / "tokenizer.json", path / "tokenizer.json")
-    store.write_meta(path, {"labels": data.label_names, "config": TINY.as_dict(),
-                            "calibration": {"temperature": 1.0, "threshold": 0.5, "margin": 0.1}})
+    store.write_meta(
+        path,
+        {
+            "labels": data.label_names,
+            "config": TINY.as_dict(),
+            "calibration": {"temperature": 1.0, "threshold": 0.5, "margin": 0.1},
+        },
+    )
     served = TrainedModel(store.get(path.name)).logits(texts)
     assert np.allclose(served, expected, atol=1e-3)
