@@ -57,6 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-promote", action="store_true", help="save the version without using it"
     )
 
+    feedback = commands.add_parser("feedback", help="corrections: list (default), add, undo")
+    feedback.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    feedback.add_argument("--all", action="store_true", help="include withdrawn corrections")
+    feedback_commands = feedback.add_subparsers(dest="feedback_command", metavar="FEEDBACK_COMMAND")
+    listing = feedback_commands.add_parser("list", help="corrections recorded so far")
+    listing.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    listing.add_argument("--all", action="store_true", help="include withdrawn corrections")
+    adding = feedback_commands.add_parser("add", help="record the right intent of a logged turn")
+    which = adding.add_mutually_exclusive_group(required=True)
+    which.add_argument("--turn", type=int, help="the turn id (see `assistant log`)")
+    which.add_argument("--last", action="store_true", help="the most recent turn")
+    adding.add_argument("label", help="the intent that was right, e.g. reminder.create")
+    adding.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    undo = feedback_commands.add_parser("undo", help="withdraw a correction recorded by mistake")
+    undo.add_argument("id", type=int, help="the correction id from `assistant feedback`")
+    undo.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
     models = commands.add_parser("models", help="trained model versions: list, promote, rollback")
     models_commands = models.add_subparsers(dest="models_command", metavar="MODELS_COMMAND")
     for name, text in (
@@ -139,6 +156,10 @@ def run(args: argparse.Namespace) -> int:
 
             rows = assistant.store.recent_turns(args.limit)
             emit(args, [row.as_dict() for row in rows], lambda: render.log_rows(rows))
+        elif args.command == "feedback":
+            from assistant import feedback_commands
+
+            return feedback_commands.run(args, assistant)
         elif args.command in ("train", "models"):
             from assistant import model_commands
 

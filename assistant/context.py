@@ -7,7 +7,8 @@ from typing import Any
 
 from assistant.session import Session
 
-_PRONOUN = re.compile(r"\b(it|that|them|this|those|these)\b", re.IGNORECASE)
+# "it's dark in here" refers to nothing: a pronoun followed by 's is not a reference.
+_PRONOUN = re.compile(r"\b(it|that|them|this|those|these)\b(?!['’]s)", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|also|same (?:for|in|with)|now)\b", re.IGNORECASE
 )

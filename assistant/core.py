@@ -15,6 +15,7 @@ from typing import Any
 from assistant import config as config_module
 from assistant import paths, plugins, textinput
 from assistant.config import Config
+from assistant.corrections import correction_target
 from assistant.errors import AssistantError, InputError, ModelError
 from assistant.fallback import FallbackModel
 from assistant.models import ModelStore
@@ -221,12 +222,29 @@ class Assistant:
         started = time.perf_counter()
         try:
             cleaned = textinput.clean(text, self.config.input.max_chars)
+            natural = self._natural_correction(cleaned, session)
+            if natural is not None:
+                return natural
             route = self.router.route(cleaned, session)
         except AssistantError as exc:  # bad input, or a model that could not load
             return self._log_failure(text, session, started, str(exc))
         return self._execute(route, session, started)
 
-    def correct(self, turn_id: int, label: str, session: Session) -> Turn:
+    def _natural_correction(self, text: str, session: Session) -> Turn | None:
+        """ "no, I meant set a reminder" right after a turn: record it and redo that turn."""
+        if session.last_turn_id is None or session.pending is not None:
+            return None
+        last = self.store.turn(session.last_turn_id)
+        if last is None or last.intent is None:
+            return None
+        label = correction_target(text, self.registry.labels(), last.text, self.predict)
+        if label is None:
+            return None
+        redo = self.correct(last.id, label, session, source="natural")
+        redo.reply.text = f"Got it: {self.registry.describe(label)}. {redo.reply.text}"
+        return redo
+
+    def correct(self, turn_id: int, label: str, session: Session, source: str = "repl") -> Turn:
         """Record that `label` was right for a logged turn, then answer it as that intent."""
         if label not in self.registry.labels():
             known = ", ".join(self.registry.labels())
@@ -234,14 +252,16 @@ class Assistant:
         turn = self.store.turn(turn_id)
         if turn is None:
             raise InputError(f"there is no turn {turn_id} to correct")
-        self.store.set_correction(turn_id, label)
+        self.store.set_correction(turn_id, label, source)
         started = time.perf_counter()
         prediction = self.predict([turn.text])[0]
         if label == OUT_OF_SCOPE:
             route = Route("out_of_scope", turn.text, prediction)
         else:
             route = self.router.act(turn.text, prediction, label, session, via="forced")
-        return self._execute(route, session, started, parent_id=turn_id)
+        redo = self._execute(route, session, started, parent_id=turn_id)
+        session.last_turn_id = turn_id  # a second "no, I meant…" still corrects the original
+        return redo
 
     def _execute(
         self,

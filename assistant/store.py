@@ -34,6 +34,17 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX turns_session ON turns(session_id, id);
     """,
+    """
+    CREATE TABLE feedback (
+        id        INTEGER PRIMARY KEY,
+        ts        REAL NOT NULL,
+        turn_id   INTEGER NOT NULL REFERENCES turns(id),
+        label     TEXT NOT NULL,         -- the intent the user says was right
+        source    TEXT NOT NULL,         -- repl, natural, cli, http
+        undone    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX feedback_turn ON feedback(turn_id);
+    """,
 ]
 
 
@@ -136,11 +147,43 @@ class Store:
                 "UPDATE turns SET reply=?, latency_ms=? WHERE id=?", (reply, latency_ms, turn_id)
             )
 
-    def set_correction(self, turn_id: int, label: str | None) -> None:
+    def set_correction(self, turn_id: int, label: str, source: str = "repl") -> int:
+        """Record the right label for a turn (replacing an earlier one); the feedback id."""
         with self._lock:
             cursor = self._db.execute("UPDATE turns SET correction=? WHERE id=?", (label, turn_id))
-        if cursor.rowcount == 0:
-            raise StoreError(f"no turn with id {turn_id}")
+            if cursor.rowcount == 0:
+                raise StoreError(f"no turn with id {turn_id}")
+            self._db.execute(
+                "UPDATE feedback SET undone=1 WHERE turn_id=? AND undone=0", (turn_id,)
+            )
+            inserted = self._db.execute(
+                "INSERT INTO feedback (ts, turn_id, label, source) VALUES (?,?,?,?)",
+                (time.time(), turn_id, label, source),
+            )
+            return int(inserted.lastrowid or 0)
+
+    def undo_feedback(self, feedback_id: int) -> int:
+        """Withdraw a correction; its turn no longer counts as corrected. Returns the turn id."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT turn_id FROM feedback WHERE id=? AND undone=0", (feedback_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no active correction with id {feedback_id}")
+            self._db.execute("UPDATE feedback SET undone=1 WHERE id=?", (feedback_id,))
+            self._db.execute("UPDATE turns SET correction=NULL WHERE id=?", (row[0],))
+            return int(row[0])
+
+    def feedback(self, include_undone: bool = False) -> list[dict[str, Any]]:
+        """Corrections with their turn's text and predicted intent, oldest first."""
+        where = "" if include_undone else "WHERE f.undone=0"
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT f.id, f.ts, f.turn_id, t.text, t.intent, f.label, f.source, f.undone"
+                f" FROM feedback f JOIN turns t ON t.id=f.turn_id {where} ORDER BY f.id"
+            ).fetchall()
+        keys = ("id", "ts", "turn_id", "text", "predicted", "label", "source", "undone")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def turn(self, turn_id: int) -> TurnRow | None:
         rows = self._select("WHERE id=?", (turn_id,))
