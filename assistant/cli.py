@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-promote", action="store_true", help="save the version without using it"
     )
 
+    add(
+        "finetune",
+        "learn from the recorded corrections; promoted only if it passes the evaluation gate",
+    )
+
     feedback = commands.add_parser("feedback", help="corrections: list (default), add, undo")
     feedback.add_argument("--json", action="store_true", help="print machine-readable JSON")
     feedback.add_argument("--all", action="store_true", help="include withdrawn corrections")
@@ -160,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
             from assistant import feedback_commands
 
             return feedback_commands.run(args, assistant)
-        elif args.command in ("train", "models"):
+        elif args.command in ("train", "models", "finetune"):
             from assistant import model_commands
 
             return getattr(model_commands, args.command)(args, assistant)

@@ -66,6 +66,46 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
     return 0
 
 
+def finetune(args: argparse.Namespace, assistant: Assistant) -> int:
+    from finetune.continual import finetune_version
+    from knowledge.embedder import resolve_model_dir
+
+    assert assistant.models is not None
+    corrections = assistant.store.feedback()
+    if not args.json:
+        print(f"Learning from {len(corrections)} correction(s)…")
+    result = finetune_version(
+        assistant.registry,
+        assistant.models,
+        corrections,
+        resolve_model_dir(assistant.config.nlu.encoder_path),
+        progress=not args.json,
+    )
+    meta = result.version.meta
+    summary = {
+        "version": result.version.name,
+        "promoted": result.promoted,
+        "rejected": result.reasons,
+        "continued": result.continued,
+        "seconds": round(result.seconds, 1),
+        "eval": meta.get("eval"),
+    }
+    if args.json:
+        print(json.dumps(summary))
+    elif result.promoted:
+        ev = meta.get("eval") or {}
+        score = (
+            f"; in-scope {ev['in_scope_accuracy']:.3f}, oos recall {ev['out_of_scope']['recall']:.3f}"
+            if ev
+            else ""
+        )
+        how = "continued the adapter" if result.continued else "retrained from scratch"
+        print(f"Promoted {result.version.name} ({how}, {result.seconds:.0f} s{score}).")
+    else:
+        print(f"Kept {result.version.name} as rejected: " + "; ".join(result.reasons))
+    return 0 if result.promoted else 3
+
+
 def models(args: argparse.Namespace, assistant: Assistant) -> int:
     store = assistant.models
     assert store is not None
@@ -93,7 +133,7 @@ def models(args: argparse.Namespace, assistant: Assistant) -> int:
                     if ev
                     else "not evaluated"
                 )
-                mark = "*" if row["current"] else " "
+                mark = "*" if row["current"] else "x" if row["rejected"] else " "
                 print(
                     f"{mark} {row['version']:<5} {row['created']}  {row['method']:<5} {score}  data {row['data_hash']}"
                 )
@@ -109,6 +149,8 @@ def _row(name: str, meta: dict[str, Any], current: bool) -> dict[str, Any]:
         "data_hash": meta.get("data_hash"),
         "eval": meta.get("eval"),
         "calibration": meta.get("calibration"),
+        "rejected": meta.get("rejected"),
+        "parent": meta.get("parent"),
     }
 
 

@@ -48,24 +48,42 @@ def train_version(
     tuning_path: Path = TUNING_SET,
     eval_path: Path | None = EVAL_SET,
 ) -> TrainResult:
+    from finetune import train
+
+    started = time.perf_counter()
+    data = dataset.build(registry, config)
+    model = train.train(data, config, encoder_dir, progress=progress)
+    result = save_version(model, data, config, store, encoder_dir, tuning_path, eval_path)
+    version = store.promote(result.version.name) if promote else result.version
+    return TrainResult(version, result.eval_report, time.perf_counter() - started)
+
+
+def save_version(
+    model: Any,
+    data: dataset.TrainingSet,
+    config: TrainConfig,
+    store: ModelStore,
+    encoder_dir: Path,
+    tuning_path: Path = TUNING_SET,
+    eval_path: Path | None = EVAL_SET,
+    extra: dict[str, Any] | None = None,
+) -> TrainResult:
+    """Calibrate, export (fp32 and int8), evaluate and write a new, unpromoted version."""
+    import torch
+
     from assistant.trained import TrainedModel
     from finetune import train
     from finetune.export import export_classifier, quantize_int8
 
     started = time.perf_counter()
-    data = dataset.build(registry, config)
-    model = train.train(data, config, encoder_dir, progress=progress)
-
     tuning = [r for r in read_labelled(tuning_path) if r["label"] in data.label_names]
     tuning_logits = train.predict_logits(model, encoder_dir, [r["text"] for r in tuning], config)
     calibration = calibrate(tuning_logits, [r["label"] for r in tuning], data.label_names)
 
     path = store.new_version_dir()
-    if config.method == "lora":
-        save_adapter = getattr(model.encoder, "save_pretrained")  # noqa: B009 - a peft model
+    save_adapter = getattr(model.encoder, "save_pretrained", None)  # a peft model has one
+    if config.method == "lora" and callable(save_adapter):
         save_adapter(str(path / "adapter"))  # before the export's merge changes the encoder
-    import torch
-
     torch.save(model.head.state_dict(), path / "head.pt")
     export_classifier(model, path / "model.onnx")
     quantize_int8(path / "model.onnx", path / "model.int8.onnx")
@@ -78,6 +96,7 @@ def train_version(
         "calibration": calibration.__dict__,
         "train_examples": len(data.texts),
         "serving_file": "model.onnx",
+        **(extra or {}),
     }
     store.write_meta(path, meta)
     fp32 = _tuning_accuracy(TrainedModel(store.get(path.name)), tuning, calibration.threshold)
@@ -99,11 +118,9 @@ def train_version(
         meta["eval"] = {
             k: report[k] for k in ("n", "accuracy", "in_scope_accuracy", "macro_f1", "out_of_scope")
         }
-    seconds = time.perf_counter() - started
-    meta["train_seconds"] = round(seconds, 1)
+    meta["export_seconds"] = round(time.perf_counter() - started, 1)
     store.write_meta(path, meta)
-    version = store.promote(path.name) if promote else store.get(path.name)
-    return TrainResult(version, report, seconds)
+    return TrainResult(store.get(path.name), report, time.perf_counter() - started)
 
 
 def is_stale(registry: SkillRegistry, store: ModelStore, config: TrainConfig) -> bool:
