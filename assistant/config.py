@@ -44,10 +44,18 @@ class InputConfig:
 
 
 @dataclass
+class LearningConfig:
+    # Fine-tune in the background once this many new corrections are recorded (0 = never;
+    # run `assistant finetune` yourself).
+    auto_finetune_after: int = 0
+
+
+@dataclass
 class Config:
     nlu: NLUConfig = field(default_factory=NLUConfig)
     router: RouterConfig = field(default_factory=RouterConfig)
     input: InputConfig = field(default_factory=InputConfig)
+    learning: LearningConfig = field(default_factory=LearningConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

@@ -85,6 +85,8 @@ class Assistant:
         self._model_error: AssistantError | None = None
         self._model_ready = threading.Event()
         self._load_lock = threading.Lock()
+        self._finetuning = threading.Lock()  # held while an automatic fine-tune runs
+        self.notify: Callable[[str], None] = print  # background messages (the REPL redirects)
         if model is not None:
             self._model_ready.set()
         self.router = Router(self.predict, dataclasses.replace(config.router), registry.describe)
@@ -110,7 +112,9 @@ class Assistant:
         plugins.load_skills(registry, make_skill)
         for failure in registry.failures:
             log.warning("skill not loaded: %s: %s", failure.source, failure.error)
-        return cls(config, store, registry, model, ModelStore(home / "models"))
+        assistant = cls(config, store, registry, model, ModelStore(home / "models"))
+        assistant.notify = notify
+        return assistant
 
     # -- the intent model -------------------------------------------------------------
 
@@ -261,7 +265,47 @@ class Assistant:
             route = self.router.act(turn.text, prediction, label, session, via="forced")
         redo = self._execute(route, session, started, parent_id=turn_id)
         session.last_turn_id = turn_id  # a second "no, I meant…" still corrects the original
+        self._maybe_finetune()
         return redo
+
+    def unused_corrections(self) -> list[dict[str, Any]]:
+        """Corrections no model version has learned from yet."""
+        learned: set[int] = set()
+        for version in self.models.versions() if self.models else []:
+            learned.update(version.meta.get("corrections", []))
+        return [c for c in self.store.feedback() if c["id"] not in learned]
+
+    def _maybe_finetune(self) -> None:
+        """Optional automatic mode: fine-tune on a background thread after N new corrections."""
+        after = self.config.learning.auto_finetune_after
+        if after <= 0 or self.models is None or self.models.current() is None:
+            return
+        if self._finetuning.locked() or len(self.unused_corrections()) < after:
+            return
+
+        def run() -> None:
+            from finetune.continual import finetune_version
+            from knowledge.embedder import resolve_model_dir
+
+            with self._finetuning:
+                assert self.models is not None
+                try:
+                    result = finetune_version(
+                        self.registry,
+                        self.models,
+                        self.store.feedback(),
+                        resolve_model_dir(self.config.nlu.encoder_path),
+                        progress=False,
+                    )
+                except AssistantError as exc:
+                    self.notify(f"automatic fine-tune failed: {exc}")
+                    return
+                verdict = (
+                    "promoted" if result.promoted else "rejected: " + "; ".join(result.reasons)
+                )
+                self.notify(f"learned from corrections: model {result.version.name} {verdict}")
+
+        threading.Thread(target=run, name="finetune", daemon=True).start()
 
     def _execute(
         self,

@@ -46,6 +46,8 @@ def correction_target(
         return OUT_OF_SCOPE
     words = set(re.findall(r"[a-z]+", rest))
     families = [f for f, vocabulary in _FAMILY_WORDS.items() if words & vocabulary]
+    if len(families) > 1 and "qa" in families:
+        families.remove("qa")  # "a coding question": the question is about code
     if len(families) == 1:
         family = families[0]
         members = [label for label in labels if label.split(".")[0] == family]

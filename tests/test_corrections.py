@@ -1,0 +1,199 @@
+"""The correction loop: capture (REPL path, natural language, CLI), fine-tuning behind the
+evaluation gate, rollback, and the automatic mode — on the real trained model."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.corrections import correction_target
+from assistant.models import ModelVersion
+from assistant.nlu import Prediction, decided
+from assistant.session import Session
+from finetune.continual import finetune_version, gate
+from finetune.pipeline import EVAL_SET, read_labelled
+from knowledge.embedder import resolve_model_dir
+
+FAMILY = Path(__file__).resolve().parent.parent / "bench" / "data" / "correction_family.jsonl"
+LABELS = [
+    "chat",
+    "device.off",
+    "device.on",
+    "device.set",
+    "device.query",
+    "reminder.create",
+    "reminder.list",
+    "reminder.cancel",
+    "qa",
+    "remember",
+    "code",
+    "out_of_scope",
+]
+
+
+def scripted(mapping):
+    def predict(texts):
+        return [mapping.get(t, Prediction("out_of_scope", 0.9)) for t in texts]
+
+    return predict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no, I meant set a reminder", "reminder.create"),
+        ("no I meant reminder.list", "reminder.list"),
+        # Which device intent: the one ranked best for what was said ("kill the heater").
+        ("that was a device command", "device.query"),
+        ("I meant a coding question", "code"),
+        ("no, that was nothing you can do", "out_of_scope"),
+        ("it's dark in here", None),  # not a correction
+        ("turn it off", None),
+    ],
+)
+def test_correction_phrases_name_an_intent(text, expected):
+    predict = scripted(
+        {
+            "set a reminder": Prediction("reminder.create", 0.95),
+            "kill the heater": Prediction(
+                "chat", 0.5, [("device.query", 0.2), ("device.off", 0.1)]
+            ),
+            "a device command": Prediction("device.on", 0.3),
+        }
+    )
+    assert correction_target(text, LABELS, "kill the heater", predict) == expected
+
+
+@pytest.fixture
+def home_with_model(trained_home, tmp_path):
+    home = tmp_path / "home"
+    shutil.copytree(trained_home / "models", home / "models")
+    return home
+
+
+@pytest.mark.slow
+def test_natural_correction_is_stored_and_the_turn_redone(home_with_model):
+    assistant = Assistant.open(home=home_with_model)
+    session = Session()
+    first = assistant.handle("goodnight house", session)
+    assert first.intent != "device.off"
+    redo = assistant.handle("no, I meant turn everything off", session)
+    assert redo.intent == "device.off" and redo.reply.text.startswith("Got it: turn a device off.")
+    [row] = assistant.store.feedback()
+    assert (row["turn_id"], row["label"], row["source"], row["text"]) == (
+        first.id,
+        "device.off",
+        "natural",
+        "goodnight house",
+    )
+    assert assistant.store.turn(first.id).correction == "device.off"
+    assert assistant.handle("it's dark in here", session).intent == "device.on"  # no correction
+    assistant.close()
+
+
+@pytest.mark.slow
+def test_feedback_cli_adds_lists_and_undoes(home_with_model):
+    env = {**os.environ, "ASSISTANT_HOME": str(home_with_model)}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True
+        )
+
+    run("ask", "goodnight house")
+    added = json.loads(run("feedback", "add", "--last", "device.off", "--json").stdout)
+    assert added["label"] == "device.off"
+    rows = json.loads(run("feedback", "--json").stdout)
+    assert [(r["text"], r["label"], r["source"]) for r in rows] == [
+        ("goodnight house", "device.off", "cli")
+    ]
+    assert run("feedback", "undo", str(rows[0]["id"])).returncode == 0
+    assert json.loads(run("feedback", "--json").stdout) == []
+    assert len(json.loads(run("feedback", "--all", "--json").stdout)) == 1
+    bad = run("feedback", "add", "--turn", "1", "device.explode")
+    assert bad.returncode == 1 and "unknown intent 'device.explode'" in bad.stderr
+
+
+def test_gate_names_every_reason_to_refuse(trained_home):
+    current = Assistant.open(home=trained_home).models.current()
+    worse_meta = json.loads(json.dumps(current.meta))
+    worse_meta["eval"]["in_scope_accuracy"] -= 0.01
+    worse_meta["eval"]["out_of_scope"]["recall"] -= 0.001
+    worse = ModelVersion(current.name, current.path, worse_meta)
+    reasons = gate(current, worse, [{"text": "play some jazz", "label": "chat"}])
+    assert len(reasons) == 3
+    assert reasons[0].startswith("in-scope accuracy fell") and reasons[1].startswith(
+        "out-of-scope recall fell"
+    )
+    assert reasons[2] == "1 corrected turn(s) still routed wrong, e.g. 'play some jazz'"
+    assert gate(current, current, [{"text": "turn on the porch light", "label": "device.on"}]) == []
+
+
+@pytest.mark.slow
+def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_is_exact(
+    home_with_model,
+):
+    rows = [json.loads(line) for line in FAMILY.read_text().splitlines() if line.strip()]
+    to_correct = [r for r in rows if r["split"] == "correct"]
+    held_out = [r for r in rows if r["split"] == "held_out"]
+    eval_texts = [r["text"] for r in read_labelled(EVAL_SET)]
+    assistant = Assistant.open(home=home_with_model)
+    session = Session()
+    before = assistant.predict(eval_texts)
+    threshold = assistant.router.config.threshold
+
+    def right(predictions, rows_):
+        return sum(
+            decided(p, threshold).label == r["label"]
+            for p, r in zip(predictions, rows_, strict=True)
+        )
+
+    assert right(assistant.predict([r["text"] for r in held_out]), held_out) <= 3
+    for row in to_correct:  # what /wrong does in the REPL
+        turn = assistant.handle(row["text"], session)
+        assistant.correct(turn.id, row["label"], session)
+
+    result = finetune_version(
+        assistant.registry,
+        assistant.models,
+        assistant.store.feedback(),
+        resolve_model_dir(),
+        progress=False,
+    )
+    assert result.promoted, result.reasons
+    assert right(assistant.predict([r["text"] for r in held_out]), held_out) >= 7  # served at once
+    old, new = assistant.models.get("v1").meta["eval"], result.version.meta["eval"]
+    assert new["in_scope_accuracy"] >= old["in_scope_accuracy"] - 0.005
+    assert new["out_of_scope"]["recall"] >= old["out_of_scope"]["recall"]
+
+    assert assistant.models.rollback().name == "v1"
+    after = assistant.predict(eval_texts)
+    assert [(p.label, p.confidence) for p in after] == [(p.label, p.confidence) for p in before]
+    assistant.close()
+
+
+@pytest.mark.slow
+def test_automatic_mode_fine_tunes_in_the_background(home_with_model):
+    (home_with_model / "config.toml").write_text("[learning]\nauto_finetune_after = 2\n")
+    messages: list[str] = []
+    done = threading.Event()
+
+    def notify(message: str) -> None:
+        messages.append(message)
+        done.set()
+
+    assistant = Assistant.open(home=home_with_model, notify=notify)
+    session = Session()
+    for text in ("goodnight house", "sweet dreams house"):
+        turn = assistant.handle(text, session)
+        assistant.correct(turn.id, "device.off", session)
+    assert done.wait(timeout=300), "no background fine-tune finished"
+    assert messages[0].startswith("learned from corrections: model v2 ")
+    assert assistant.unused_corrections() == []
+    assistant.close()
