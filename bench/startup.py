@@ -28,9 +28,12 @@ def time_to_prompt(env: dict[str, str]) -> tuple[float, float]:
         readable, _, _ = select.select([fd], [], [], 0.05)
         if readable:
             try:
-                seen += os.read(fd, 4096)
+                chunk = os.read(fd, 4096)
             except OSError:
                 break
+            seen += chunk
+            if b"\x1b[6n" in chunk:  # answer the cursor-position query as a real terminal does
+                os.write(fd, b"\x1b[1;1R")
         if prompt_at is None and "›".encode() in seen:
             prompt_at = time.perf_counter() - started
         if b"intent model ready" in seen:
