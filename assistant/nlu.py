@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass
@@ -49,3 +53,30 @@ def decided(prediction: Prediction, threshold: float) -> Prediction:
         alternatives=[(prediction.label, prediction.confidence), *prediction.alternatives[:-1]],
         evidence=prediction.evidence,
     )
+
+
+def from_scores(
+    scores: np.ndarray,
+    labels: Sequence[str],
+    temperature: float,
+    evidence: Sequence[str],
+    alternatives: int = 4,
+) -> list[Prediction]:
+    """Predictions from (n_texts, n_labels) scores: softmax(scores / temperature), ranked."""
+    import numpy as np
+
+    scaled = scores / temperature
+    probs = np.exp(scaled - scaled.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    predictions = []
+    for row, why in zip(probs, evidence, strict=True):
+        order = np.argsort(-row)
+        predictions.append(
+            Prediction(
+                label=labels[order[0]],
+                confidence=float(row[order[0]]),
+                alternatives=[(labels[i], float(row[i])) for i in order[1 : 1 + alternatives]],
+                evidence=why,
+            )
+        )
+    return predictions

@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant import paths
 from assistant.lexical import LexicalIndex
-from assistant.nlu import OUT_OF_SCOPE, Prediction
+from assistant.nlu import OUT_OF_SCOPE, Prediction, from_scores
 from assistant.templates import Example
 from knowledge.embedder import Embedder
 
@@ -72,23 +72,8 @@ class PrototypeModel:
         if not texts:
             return []
         scores, nearest = self.scores(texts)
-        logits = scores / self.temperature
-        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
-        probs /= probs.sum(axis=1, keepdims=True)
-        predictions = []
-        for row, near in zip(probs, nearest, strict=True):
-            order = np.argsort(-row)
-            predictions.append(
-                Prediction(
-                    label=self.labels[order[0]],
-                    confidence=float(row[order[0]]),
-                    alternatives=[
-                        (self.labels[i], float(row[i])) for i in order[1 : 1 + self.n_alternatives]
-                    ],
-                    evidence=self.texts[near],
-                )
-            )
-        return predictions
+        evidence = [self.texts[i] for i in nearest]
+        return from_scores(scores, self.labels, self.temperature, evidence, self.n_alternatives)
 
 
 def _cached_encode(embedder: Embedder, texts: list[str]) -> np.ndarray:

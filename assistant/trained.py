@@ -8,7 +8,7 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.models import ModelVersion
-from assistant.nlu import Prediction
+from assistant.nlu import Prediction, from_scores
 
 
 class TrainedModel:
@@ -49,20 +49,10 @@ class TrainedModel:
     def predict(self, texts: list[str]) -> list[Prediction]:
         if not texts:
             return []
-        scaled = self.logits(texts) / self.temperature
-        probs = np.exp(scaled - scaled.max(axis=1, keepdims=True))
-        probs /= probs.sum(axis=1, keepdims=True)
-        predictions = []
-        for row in probs:
-            order = np.argsort(-row)
-            predictions.append(
-                Prediction(
-                    label=self.labels[order[0]],
-                    confidence=float(row[order[0]]),
-                    alternatives=[
-                        (self.labels[i], float(row[i])) for i in order[1 : 1 + self.n_alternatives]
-                    ],
-                    evidence=f"model {self.version}",
-                )
-            )
-        return predictions
+        return from_scores(
+            self.logits(texts),
+            self.labels,
+            self.temperature,
+            [f"model {self.version}"] * len(texts),
+            self.n_alternatives,
+        )
