@@ -8,6 +8,7 @@ import time
 
 from assistant.core import Assistant
 from assistant.errors import InputError
+from assistant.model_commands import say
 from assistant.session import Session
 
 
@@ -23,14 +24,14 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
         if turn_id is None:
             raise InputError("say which turn: --turn ID or --last")
         redo = assistant.correct(turn_id, args.label, Session(), source="cli")
-        _say(
+        say(
             args,
             {"turn_id": turn_id, "label": args.label, "reply": redo.reply.text},
             f"Recorded: turn {turn_id} was {args.label}.",
         )
     elif args.feedback_command == "undo":
         turn_id = store.undo_feedback(args.id)
-        _say(
+        say(
             args,
             {"undone": args.id, "turn_id": turn_id},
             f"Correction {args.id} withdrawn (turn {turn_id}).",
@@ -50,7 +51,3 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
                     f"{row['label']:<16} {row['text'][:60]!r} [{row['source']}]{undone}"
                 )
     return 0
-
-
-def _say(args: argparse.Namespace, data: dict[str, object], text: str) -> None:
-    print(json.dumps(data) if args.json else text)

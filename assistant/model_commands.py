@@ -25,7 +25,7 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
     if args.if_stale and not pipeline.is_stale(assistant.registry, assistant.models, config):
         current = assistant.models.current()
         assert current is not None
-        _say(
+        say(
             args,
             {"trained": False, "version": current.name},
             f"Intent model {current.name} is up to date.",
@@ -111,10 +111,10 @@ def models(args: argparse.Namespace, assistant: Assistant) -> int:
     assert store is not None
     if args.models_command == "promote":
         version = store.promote(args.version)
-        _say(args, {"current": version.name}, f"Promoted {version.name}.")
+        say(args, {"current": version.name}, f"Promoted {version.name}.")
     elif args.models_command == "rollback":
         version = store.rollback()
-        _say(args, {"current": version.name}, f"Rolled back to {version.name}.")
+        say(args, {"current": version.name}, f"Rolled back to {version.name}.")
     else:
         current = store.current()
         rows = [
@@ -154,5 +154,6 @@ def _row(name: str, meta: dict[str, Any], current: bool) -> dict[str, Any]:
     }
 
 
-def _say(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+def say(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    """JSON with --json, else one human line."""
     print(json.dumps(data) if args.json else text)

@@ -10,6 +10,7 @@ import pytest
 from assistant import plugins
 from assistant.core import Assistant
 from assistant.registry import SkillRegistry
+from tests.test_intents import BUILTIN_LABELS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -83,20 +84,7 @@ def test_builtin_skills_come_through_the_entry_point_group():
     registry = SkillRegistry()
     plugins.load_skills(registry, lambda cls: cls(None))
     assert registry.failures == []
-    assert set(registry.labels()) == {
-        "qa",
-        "remember",
-        "reminder.create",
-        "reminder.list",
-        "reminder.cancel",
-        "device.on",
-        "device.off",
-        "device.set",
-        "device.query",
-        "code",
-        "chat",
-        "out_of_scope",
-    }
+    assert set(registry.labels()) == BUILTIN_LABELS
 
 
 @pytest.mark.slow
