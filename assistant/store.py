@@ -6,6 +6,8 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,76 @@ MIGRATIONS: list[str] = [
         undone    INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX feedback_turn ON feedback(turn_id);
+    """,
+    """
+    CREATE TABLE documents (
+        id           INTEGER PRIMARY KEY,
+        path         TEXT NOT NULL UNIQUE,   -- resolved absolute path
+        title        TEXT NOT NULL,
+        size         INTEGER NOT NULL,
+        mtime        REAL NOT NULL,
+        sha1         TEXT NOT NULL,          -- of the file's bytes: unchanged files are skipped
+        ingested_at  REAL NOT NULL
+    );
+    CREATE TABLE chunks (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,  -- FAISS id; never reused
+        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal      INTEGER NOT NULL,       -- position within the document
+        hash         TEXT NOT NULL,          -- of headings + text: unchanged chunks keep their vector
+        headings     TEXT NOT NULL,          -- JSON list, outermost first
+        text         TEXT NOT NULL,
+        embedding    BLOB NOT NULL           -- float32 vector: the index can be rebuilt from here
+    );
+    CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+    CREATE INDEX chunks_hash ON chunks(hash);
+    -- Lexical side of hybrid retrieval; kept in step with chunks by the triggers below.
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        headings, text, content='chunks', content_rowid='id', tokenize='porter unicode61'
+    );
+    CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts(rowid, headings, text) VALUES (new.id, new.headings, new.text);
+    END;
+    CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+        INSERT INTO chunks_fts(chunks_fts, rowid, headings, text)
+            VALUES ('delete', old.id, old.headings, old.text);
+    END;
+    CREATE TABLE facts (
+        id            INTEGER PRIMARY KEY,
+        subject       TEXT NOT NULL,          -- entity as stated ("Alice", "me", "the desk lamp")
+        subject_key   TEXT NOT NULL,          -- lower case, no leading article: how entities match
+        relation      TEXT NOT NULL,          -- canonical ("sister", "reports_to", "locker code")
+        object        TEXT NOT NULL,
+        object_key    TEXT NOT NULL,
+        qualifier     TEXT NOT NULL DEFAULT '', -- a place's preposition ("on", "under")
+        source        TEXT NOT NULL,          -- user, import, document
+        document_id   INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        chunk_id      INTEGER,                -- the chunk a document fact was read from
+        turn_id       INTEGER,                -- the turn a user fact was told in
+        origin        TEXT NOT NULL DEFAULT '', -- free text: what the user said, file and line
+        ts            REAL NOT NULL,          -- when it was stated
+        -- the newer value of a functional relation; NULL again if that one's document goes
+        superseded_by INTEGER REFERENCES facts(id) ON DELETE SET NULL,
+        retracted_at  REAL                    -- set when the user asks to forget it
+    );
+    CREATE INDEX facts_subject ON facts(subject_key, relation);
+    CREATE INDEX facts_object ON facts(object_key, relation);
+    CREATE INDEX facts_document ON facts(document_id);
+    CREATE INDEX facts_superseded ON facts(superseded_by);
+    CREATE TABLE aliases (
+        alias        TEXT PRIMARY KEY,       -- entity key of the other name ("al")
+        entity       TEXT NOT NULL,          -- the entity it stands for, as stated ("Alice")
+        entity_key   TEXT NOT NULL,
+        ts           REAL NOT NULL
+    );
+    -- Bumped by every change to facts or aliases (cascades included): the graph's reload stamp.
+    CREATE TABLE knowledge_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+    INSERT INTO knowledge_version VALUES (1, 0);
+    CREATE TRIGGER facts_ai AFTER INSERT ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
+    CREATE TRIGGER facts_au AFTER UPDATE ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
+    CREATE TRIGGER facts_ad AFTER DELETE ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
+    CREATE TRIGGER aliases_ai AFTER INSERT ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
+    CREATE TRIGGER aliases_au AFTER UPDATE ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
+    CREATE TRIGGER aliases_ad AFTER DELETE ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
     """,
 ]
 
@@ -95,6 +167,23 @@ class Store:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # executescript commits on its own; the version bump rides in the same script.
             self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside BEGIN IMMEDIATE ... COMMIT (ROLLBACK if the block raises)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read-only statement, for the knowledge modules' own tables."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
 
     @property
     def schema_version(self) -> int:

@@ -35,35 +35,56 @@ def chunk(
             if document.title not in section.headings[:1]
             else section.headings
         )
-        for text in _pack(_paragraphs(section.text), max_words, overlap):
+        for text in _pack(_lines(section.text), max_words, overlap):
             digest = hashlib.sha1(("\x1f".join(headings) + "\x00" + text).encode()).hexdigest()
             chunks.append(Chunk(len(chunks), headings, text, digest))
     return chunks
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+# A line that starts like this begins a new item (list, table row, "Key: value"), not a wrap.
+_ITEM_START = re.compile(r"^([-*+•|>]|\d+[.)]\s|[A-Z][\w' ]{0,30}:\s)")
 
 
-def _pack(paragraphs: list[str], max_words: int, overlap: int) -> list[str]:
-    """Whole paragraphs per chunk while they fit; long ones split on sentences, then words."""
+def _lines(text: str) -> list[str]:
+    """Logical lines: soft-wrapped prose is joined, lists, tables and fields stay apart."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        current = ""
+        for raw in paragraph.splitlines():
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            wrapped = current and not current.endswith((".", "!", "?", ":", ";", "|"))
+            if wrapped and not _ITEM_START.match(line):
+                current += " " + line
+            else:
+                if current:
+                    out.append(current)
+                current = line
+        if current:
+            out.append(current)
+    return out
+
+
+def _pack(lines: list[str], max_words: int, overlap: int) -> list[str]:
+    """Whole lines per chunk while they fit; long ones split on sentences, then words."""
     pieces: list[str] = []
-    for paragraph in paragraphs:
-        if len(paragraph.split()) <= max_words:
-            pieces.append(paragraph)
+    for line in lines:
+        if len(line.split()) <= max_words:
+            pieces.append(line)
         else:
-            pieces.extend(_split_long(paragraph, max_words))
+            pieces.extend(_split_long(line, max_words))
     out: list[str] = []
     current: list[str] = []
     for piece in pieces:
         size = sum(len(p.split()) for p in current)
         if current and size + len(piece.split()) > max_words:
-            out.append(" ".join(current))
+            out.append("\n".join(current))
             tail = " ".join(" ".join(current).split()[-overlap:]) if overlap else ""
             current = [tail] if tail else []
         current.append(piece)
     if current:
-        out.append(" ".join(current))
+        out.append("\n".join(current))
     return out
 
 

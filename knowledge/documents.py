@@ -44,8 +44,32 @@ def read(path: Path) -> Document:
     if suffix in {".html", ".htm"}:
         text = html_to_markdown(text)
     elif suffix == ".txt":
-        return Document(path, path.stem, [Section([], text)] if text.strip() else [])
+        text = _plain_text_headings(text)
     return markdown_sections(path, text)
+
+
+_CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 &/,'()-]{2,60}$")
+
+
+def _plain_text_headings(text: str) -> str:
+    """Mark a plain-text file's headings for markdown_sections: short ALL-CAPS lines and
+    lines underlined with === or ---."""
+    lines = text.splitlines()
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        following = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        if stripped and re.fullmatch(r"(=+|-+)", following) and len(following) >= 3:
+            out.append(("# " if following[0] == "=" else "## ") + stripped)
+        elif re.fullmatch(r"(=+|-+)", stripped) and out and out[-1].startswith("#"):
+            continue  # the underline of the heading just emitted
+        elif _CAPS_HEADING.match(stripped) and sum(c.isalpha() for c in stripped) >= 3:
+            out.append("## " + stripped)
+        elif stripped.startswith("#"):
+            out.append(" " + line)  # a "#" in plain text is not a heading
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def markdown_sections(path: Path, text: str) -> Document:

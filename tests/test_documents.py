@@ -99,3 +99,26 @@ def test_chunks_respect_size_overlap_and_hash_stability(tmp_path):
     again = chunk(read(doc), max_words=100, overlap=20)
     assert [c.hash for c in again[:-1]] == [c.hash for c in chunks[:-1]]  # unchanged: same hash
     assert again[-1].hash != chunks[-1].hash
+
+
+def test_plain_text_headings_and_line_structure(tmp_path):
+    """ALL-CAPS and underlined lines head sections; fields and list items stay on their own
+    lines while soft-wrapped prose is joined."""
+    (tmp_path / "sheet.txt").write_text(
+        "Care sheet\n==========\n\nTHE BASICS\nName: Pepper\nBreed: Border terrier\n\n"
+        "FEEDING\nBreakfast is at 7:30 and she eats\nkibble only.\n- no chicken\n- no grapes\n\n"
+        "# not a heading in plain text\n"
+    )
+    document = read(tmp_path / "sheet.txt")
+    assert [s.headings for s in document.sections] == [
+        ["Care sheet", "THE BASICS"],
+        ["Care sheet", "FEEDING"],
+    ]
+    chunks = chunk(document)
+    assert chunks[0].text.splitlines() == ["Name: Pepper", "Breed: Border terrier"]
+    assert chunks[1].text.splitlines() == [
+        "Breakfast is at 7:30 and she eats kibble only.",
+        "- no chicken",
+        "- no grapes",
+        "# not a heading in plain text",
+    ]
