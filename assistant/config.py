@@ -50,12 +50,35 @@ class LearningConfig:
     auto_finetune_after: int = 0
 
 
+LLM_BACKENDS = ("none", "transformers", "openai")
+
+
+@dataclass
+class LLMConfig:
+    # Which generator free-form answers use: "none" (extractive answers only), "transformers"
+    # (a local model directory) or "openai" (an OpenAI-compatible server: Ollama, vLLM, ...).
+    backend: str = field(default="none", metadata={"choices": LLM_BACKENDS})
+    # transformers: a local causal-LM directory (config, weights, tokenizer); never downloaded.
+    model_path: str = ""
+    # openai: the API base, e.g. http://localhost:11434/v1 (…/chat/completions is appended).
+    url: str = ""
+    # openai: the model name the server knows, e.g. "llama3.2:1b".
+    model: str = ""
+    # openai: the environment variable holding the API key ("" = send none).
+    api_key_env: str = ""
+    # Longest reply, in tokens.
+    max_tokens: int = 256
+    # openai: seconds to wait for the server's whole reply.
+    timeout_s: float = 60.0
+
+
 @dataclass
 class Config:
     nlu: NLUConfig = field(default_factory=NLUConfig)
     router: RouterConfig = field(default_factory=RouterConfig)
     input: InputConfig = field(default_factory=InputConfig)
     learning: LearningConfig = field(default_factory=LearningConfig)
+    llm: LLMConfig = field(default_factory=LLMConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)
@@ -115,4 +138,9 @@ def _assign(section: Any, section_name: str, key: str, raw: Any, origin: str) ->
         raise ConfigError(
             f"{origin}: {section_name}.{key} = {raw!r} is not a valid {kind.__name__}"
         ) from None
+    choices = fields[key].metadata.get("choices")
+    if choices and value not in choices:
+        raise ConfigError(
+            f"{origin}: {section_name}.{key} = {raw!r} is not one of {', '.join(choices)}"
+        )
     setattr(section, key, value)

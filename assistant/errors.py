@@ -31,3 +31,7 @@ class ModelError(AssistantError):
 
 class StoreError(AssistantError):
     """The SQLite store could not be opened or migrated."""
+
+
+class LLMError(AssistantError):
+    """A generation backend could not be loaded, reached or understood."""

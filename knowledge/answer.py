@@ -42,15 +42,21 @@ def sentences(text: str) -> list[str]:
     ]
 
 
-def answer(library: Library, question: str) -> Answer | None:
-    """The best answering sentence with its source, or None when nothing relevant is known."""
+def relevant_hits(library: Library, question: str) -> list[Hit]:
+    """The top chunks for `question`, or none when even the best is off the subject."""
     hits = search(library, question, k=TOP_CHUNKS)
+    best_cosine = max((h.dense for h in hits if h.dense is not None), default=0.0)
+    return hits if best_cosine >= MIN_COSINE else []
+
+
+def answer(library: Library, question: str, hits: list[Hit] | None = None) -> Answer | None:
+    """The best answering sentence with its source, or None when nothing relevant is known.
+
+    `hits` are the question's relevant_hits when the caller already has them."""
+    hits = relevant_hits(library, question) if hits is None else hits
     if not hits:
         return None
     question_vector = library.encode_query(question)
-    best_cosine = max((h.dense for h in hits if h.dense is not None), default=0.0)
-    if best_cosine < MIN_COSINE:
-        return None
     candidates = [(hit, sentence) for hit in hits for sentence in sentences(hit.chunk.text)]
     if not candidates:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +62,11 @@ class ChunkChange:
     document_id: int
     removed: list[int]
     added: list[tuple[int, np.ndarray]]  # (chunk id, vector)
+    ids_by_hash: dict[str, int]  # every chunk of the document now
+
+
+# Writes rows derived from a document (its facts) inside the document's transaction.
+AlsoWrite = Callable[[sqlite3.Connection, int, dict[str, int]], None]
 
 
 class Corpus:
@@ -100,12 +105,16 @@ class Corpus:
         return found
 
     def write_document(
-        self, document: PendingDocument, vectors: dict[str, np.ndarray]
+        self,
+        document: PendingDocument,
+        vectors: dict[str, np.ndarray],
+        also: AlsoWrite | None = None,
     ) -> ChunkChange:
         """Insert or update one document and its chunks in one transaction.
 
         Chunks whose hash the document already holds keep their row (and index id);
-        the rest are deleted or inserted.
+        the rest are deleted or inserted. `also` writes what was derived from the chunks
+        (facts) inside the same transaction, so a crash keeps both or neither.
         """
         with self.store.transaction() as db:
             path, title, size, mtime, sha1 = (
@@ -130,7 +139,10 @@ class Corpus:
                     " WHERE id=?",
                     (title, size, mtime, sha1, time.time(), document_id),
                 )
-            return self._replace_chunks(db, document_id, document.chunks, vectors)
+            change = self._replace_chunks(db, document_id, document.chunks, vectors)
+            if also is not None:
+                also(db, document_id, change.ids_by_hash)
+            return change
 
     @staticmethod
     def _replace_chunks(
@@ -145,10 +157,14 @@ class Corpus:
         ):
             existing.setdefault(digest, []).append(int(chunk_id))
         added: list[tuple[int, np.ndarray]] = []
+        ids_by_hash: dict[str, int] = {}
         for chunk in chunks:
             kept = existing.get(chunk.hash)
             if kept:
-                db.execute("UPDATE chunks SET ordinal=? WHERE id=?", (chunk.index, kept.pop(0)))
+                ids_by_hash[chunk.hash] = kept.pop(0)
+                db.execute(
+                    "UPDATE chunks SET ordinal=? WHERE id=?", (chunk.index, ids_by_hash[chunk.hash])
+                )
                 continue
             vector = vectors[chunk.hash]
             cursor = db.execute(
@@ -163,11 +179,12 @@ class Corpus:
                     vector.astype(np.float32).tobytes(),
                 ),
             )
-            added.append((int(cursor.lastrowid or 0), vector))
+            ids_by_hash[chunk.hash] = int(cursor.lastrowid or 0)
+            added.append((ids_by_hash[chunk.hash], vector))
         removed = [chunk_id for ids in existing.values() for chunk_id in ids]
         for chunk_id in removed:
             db.execute("DELETE FROM chunks WHERE id=?", (chunk_id,))
-        return ChunkChange(document_id, removed, added)
+        return ChunkChange(document_id, removed, added, ids_by_hash)
 
     def delete_document(self, document_id: int) -> list[int]:
         """Remove a document, its chunks and the facts read from it; the removed chunk ids."""

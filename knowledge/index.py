@@ -40,6 +40,9 @@ class Stamp:
 def _faiss() -> Any:
     import faiss  # lazy: keeps `assistant --help` and the prompt fast
 
+    # One query at a time is faster on one thread (0.5 ms against 1 ms for 10k vectors on
+    # 2 cores); training an IVF index raises it again for the duration.
+    faiss.omp_set_num_threads(1)
     return faiss
 
 
@@ -178,6 +181,10 @@ class VectorIndex:
         rng = np.random.default_rng(0)
         sample_size = min(len(vectors), nlist * 64)
         sample = vectors[rng.choice(len(vectors), sample_size, replace=False)]
-        index.train(sample)
+        faiss.omp_set_num_threads(os.cpu_count() or 1)
+        try:
+            index.train(sample)
+        finally:
+            faiss.omp_set_num_threads(1)
         index.nprobe = max(8, nlist // 16)
         return index

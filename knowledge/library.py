@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.store import Store
-from knowledge.corpus import Corpus, PendingDocument
+from knowledge.corpus import AlsoWrite, Corpus, PendingDocument
 from knowledge.index import APPROX_THRESHOLD, VectorIndex
 
 if TYPE_CHECKING:
@@ -74,10 +74,15 @@ class Library:
             )
         return index
 
-    def write_document(self, document: PendingDocument, vectors: dict[str, np.ndarray]) -> None:
+    def write_document(
+        self,
+        document: PendingDocument,
+        vectors: dict[str, np.ndarray],
+        also: AlsoWrite | None = None,
+    ) -> None:
         """Commit one document's chunks, then bring the in-memory index in line."""
         index = self.index  # loaded before the write, so the write is not counted twice
-        change = self.corpus.write_document(document, vectors)
+        change = self.corpus.write_document(document, vectors, also)
         index.remove(np.array(change.removed, dtype=np.int64))
         if change.added:
             ids = np.array([chunk_id for chunk_id, _ in change.added], dtype=np.int64)
