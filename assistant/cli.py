@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("file", type=Path, help='JSONL rows {"text": ..., "label": ...}')
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+
+    from assistant import knowledge_commands
+
+    knowledge_commands.add_parsers(commands)
     return parser
 
 
@@ -173,6 +177,12 @@ def run(args: argparse.Namespace) -> int:
             from assistant import nlu_commands
 
             return nlu_commands.run(args, assistant)
+        elif args.command in ("ingest", "knowledge"):
+            from assistant import knowledge_commands
+
+            if args.command == "ingest":
+                return knowledge_commands.ingest(args, assistant)
+            return knowledge_commands.run(args, assistant)
     finally:
         assistant.close()
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -330,7 +331,12 @@ class Assistant:
         elif route.kind == "dismiss":
             reply, skill, error = Reply(text="OK, never mind."), "router", None
         else:
-            reply, skill, error = self._out_of_scope_reply(route.prediction), None, None
+            known = self._known_answer(route.text)
+            if known is not None:
+                route = dataclasses.replace(route, kind="act", intent="qa", via="knowledge")
+                reply, skill, error = known, "qa", None
+            else:
+                reply, skill, error = self._out_of_scope_reply(route.prediction), None, None
         intent = route.intent or (OUT_OF_SCOPE if route.kind == "out_of_scope" else None)
         latency = (time.perf_counter() - started) * 1000
         turn_id = self.store.log_turn(
@@ -424,6 +430,21 @@ class Assistant:
                 error,
             )
 
+    def _known_answer(self, text: str) -> Reply | None:
+        """For a question the model put out of scope: an answer from the user's own facts
+        or documents, when the qa skill has a confident one ("when does the party start"
+        is out of scope until the party invitation is ingested)."""
+        served = self.registry.intents.get("qa")
+        answer_if_known = getattr(served.skill, "answer_if_known", None) if served else None
+        if answer_if_known is None or not _QUESTION.match(text):
+            return None
+        try:
+            reply = answer_if_known(text)
+        except Exception:  # the fallback must never turn a polite refusal into a crash
+            log.debug("knowledge fallback failed", exc_info=True)
+            return None
+        return reply if isinstance(reply, Reply) else None
+
     def _out_of_scope_reply(self, prediction: Prediction) -> Reply:
         ranked = [(prediction.label, prediction.confidence), *prediction.alternatives]
         suggestions = [label for label, _ in ranked if label != OUT_OF_SCOPE][:2]
@@ -467,6 +488,13 @@ class Assistant:
 
     def close(self) -> None:
         self.store.close()
+
+
+_QUESTION = re.compile(
+    r"^\s*(what|what's|whats|when|where|where's|who|who's|whom|whose|which|why|how|is|are|"
+    r"was|were|does|do|did|can|could|will|would|should|has|have)\b|.*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _out_of_scope_examples() -> list[str]:

@@ -56,7 +56,9 @@ def ingest_throughput(work: Path) -> dict[str, object]:
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-qa-"))
     try:
-        publish("ingest", [ingest_throughput(work)], notes="QA corpus x6, MiniLM ONNX fp32, 2 cores")
+        publish(
+            "ingest", [ingest_throughput(work)], notes="QA corpus x6, MiniLM ONNX fp32, 2 cores"
+        )
         library = Library(Store(work / "qa.db"), work / "qa.faiss")
         ingest(library, [CORPUS / "docs"])
         rows = qa_eval.load(CORPUS / "questions.jsonl")
@@ -71,7 +73,13 @@ def main() -> None:
         result = qa_eval.answers(library, rows)
         publish(
             "qa_answers",
-            [{k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items() if k != "wrong"}],
+            [
+                {
+                    k: (round(v, 3) if isinstance(v, float) else v)
+                    for k, v in result.items()
+                    if k != "wrong"
+                }
+            ],
             notes="answer string inside the extracted sentence, from the right document",
         )
     finally:

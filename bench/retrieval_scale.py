@@ -123,7 +123,9 @@ def measure(size: int, seeds: list[str], centres: np.ndarray, questions: list[st
 
 
 def main() -> None:
-    sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "10000,100000,1000000").split(",")]
+    sizes = [
+        int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "10000,100000,1000000").split(",")
+    ]
     seeds = seed_sentences()
     from knowledge.embedder import load_embedder
 

@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["accuracy.py", "routing.py", "startup.py", "corrections.py", "intent_models.py"]
+SCRIPTS = [
+    "accuracy.py",
+    "routing.py",
+    "startup.py",
+    "corrections.py",
+    "graph.py",
+    "intent_models.py",
+]
 
 if __name__ == "__main__":
     env = {**os.environ, "ASSISTANT_HOME": str(HERE / "results" / "home")}

@@ -64,13 +64,13 @@ def answer(library: Library, question: str, hits: list[Hit] | None = None) -> An
         [_with_heading(hit, sentence) for hit, sentence in candidates]
     )
     cosines = embedded @ question_vector
-    words = lexical.terms(question)
-    sentence_terms = [set(lexical.terms(sentence)) for _, sentence in candidates]
+    words = _stems(question)
+    sentence_terms = [set(_stems(sentence)) for _, sentence in candidates]
     weight = _rarity(words, sentence_terms)
     top_score = hits[0].score or 1.0
     scored = []
     for (hit, sentence), cosine, found in zip(candidates, cosines, sentence_terms, strict=True):
-        overlap = _overlap(weight, found | set(lexical.terms(" ".join(hit.chunk.headings))))
+        overlap = _overlap(weight, found | set(_stems(" ".join(hit.chunk.headings))))
         if not found - set(words):
             overlap = 0.0  # a sentence made only of the question's words cannot answer it
         combined = (
@@ -86,6 +86,10 @@ def answer(library: Library, question: str, hits: list[Hit] | None = None) -> An
 def _with_heading(hit: Hit, sentence: str) -> str:
     heading = hit.chunk.headings[-1] if hit.chunk.headings else ""
     return f"{heading}: {sentence}" if heading else sentence
+
+
+def _stems(text: str) -> list[str]:
+    return list(dict.fromkeys(lexical.stem(word) for word in lexical.terms(text)))
 
 
 def _rarity(words: list[str], sentence_terms: list[set[str]]) -> dict[str, float]:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import chunking, documents
-from knowledge.corpus import PendingDocument, resolved
+from knowledge.corpus import AlsoWrite, PendingDocument, resolved
+from knowledge.doc_facts import extract_from_text
+from knowledge.facts import FactStore, facts_for
 from knowledge.library import Library
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # bigger files are reported and skipped, not read
@@ -57,6 +60,7 @@ def ingest(
     """Ingest files and folders; `progress_factory(total_chunks)` returns an update callback."""
     started = time.perf_counter()
     report = IngestReport()
+    facts = facts_for(library.store)
     pending = _scan(library, paths, report)
     vectors = library.corpus.known_vectors(sorted({c.hash for p in pending for c in p.chunks}))
     to_embed = {c.hash: c for p in pending for c in p.chunks if c.hash not in vectors}
@@ -71,11 +75,26 @@ def ingest(
             report.chunks_embedded += len(unique)
             if update:
                 update(len(unique))
-        library.write_document(item, vectors)
+        library.write_document(item, vectors, _facts_writer(facts, item))
         (report.added if item.is_new else report.updated).append(item.path)
     library.save()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _facts_writer(facts: FactStore, item: PendingDocument) -> AlsoWrite:
+    """Write the facts stated plainly in the document's chunks, in its transaction."""
+    name = Path(item.path).name
+
+    def write(db: sqlite3.Connection, document_id: int, ids_by_hash: dict[str, int]) -> None:
+        found = [
+            (triple, ids_by_hash[chunk.hash], f"{name} [chunk {ids_by_hash[chunk.hash]}]")
+            for chunk in item.chunks
+            for triple in extract_from_text(chunk.text)
+        ]
+        facts.replace_document_facts(db, document_id, list(dict.fromkeys(found)))
+
+    return write
 
 
 def forget(library: Library, path: Path) -> list[str]:

@@ -38,6 +38,14 @@ def terms(text: str) -> list[str]:
     return list(seen)
 
 
+def stem(word: str) -> str:
+    """Plural and third-person endings off, so "starts" meets "start" and "parties" "party"."""
+    for suffix, keep in (("ies", "y"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
 def match_expression(text: str) -> str | None:
     """An FTS5 query OR-ing the content words (each quoted, so no syntax leaks in)."""
     words = terms(text)

@@ -1,9 +1,22 @@
-"""Answers questions from the user's documents and remembered facts."""
+"""Answers questions from remembered facts (the graph) first, then from documents.
+
+Retrieved text is only ever quoted back: nothing in a document reaches the router, so a
+document saying "turn off the lights" cannot turn anything off.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import AssistantError
 from assistant.skill import Reply, Request, Skill, intent
-from skills.pending import not_yet
+
+if TYPE_CHECKING:
+    from knowledge.answer import Answer
+    from knowledge.retriever import Hit
+
+CONFIDENT = 0.5  # extractive answers scoring below this are offered with a hedge
 
 
 class QA(Skill):
@@ -77,4 +90,119 @@ class QA(Skill):
     )
     def answer(self, req: Request) -> Reply:
         """Answer a question."""
-        return not_yet("Answering from your documents", req)
+        return self._from_graph(req.text) or self._from_documents(req.text)
+
+    def answer_if_known(self, question: str) -> Reply | None:
+        """A reply only when the user's facts or documents answer confidently, else None.
+
+        The assistant asks this for questions its intent model put out of scope: what is
+        in the user's own documents is in scope, whatever the model learned.
+        """
+        from knowledge import answer
+        from knowledge.service import library_for
+
+        from_graph = self._from_graph(question)
+        if from_graph is not None:
+            return from_graph
+        library = library_for(self.context.store, self.context.config.nlu.encoder_path)
+        if library.corpus.counts()["chunks"] == 0:
+            return None
+        found = answer.answer(library, question)
+        return _quoted(found) if found is not None and found.score >= CONFIDENT else None
+
+    def _from_graph(self, question: str) -> Reply | None:
+        from knowledge.graph import graph_for
+
+        from_graph = graph_for(self.context.store).answer(question)
+        if from_graph is None:
+            return None
+        return Reply(
+            text=from_graph.text,
+            data={"answer": from_graph.text, "from": "graph"},
+            sources=[{"type": "graph", "path": [f.as_dict() for f in from_graph.path]}],
+        )
+
+    def _from_documents(self, question: str) -> Reply:
+        from knowledge import answer
+        from knowledge.service import library_for
+
+        library = library_for(self.context.store, self.context.config.nlu.encoder_path)
+        if library.corpus.counts()["chunks"] == 0:
+            return _unknown(
+                "I don't know that, and I have no documents to look in yet"
+                " (add some with `assistant ingest PATH`)."
+            )
+        hits = answer.relevant_hits(library, question)
+        note = ""
+        if hits:
+            try:
+                generated = self._generate(question, hits)
+            except AssistantError as exc:  # the LLM is down: say so, answer extractively
+                generated, note = None, f" (The language model failed: {exc})"
+            if generated is not None:
+                return generated
+        found = answer.answer(library, question, hits) if hits else None
+        if found is None:
+            return _unknown(
+                "I don't know: nothing in your documents or the facts you've told me answers"
+                " that." + note
+            )
+        return _quoted(found, note)
+
+    def _generate(self, question: str, hits: list[Hit]) -> Reply | None:
+        """A cited answer from the configured LLM, or None without one (or when unusable)."""
+        from assistant.llm import load_llm
+        from knowledge.grounded import Passage, grounded_answer
+
+        llm = load_llm(self.context.config.llm)
+        if llm is None:
+            return None
+        passages = [
+            Passage(
+                n, f"{Path(hit.chunk.path).name} > {' > '.join(hit.chunk.headings)}", hit.chunk.text
+            )
+            for n, hit in enumerate(hits, start=1)
+        ]
+        result = grounded_answer(llm, question, passages)
+        if result is None:
+            return None
+        if not result.knows:
+            return _unknown("I don't know: your documents don't say.")
+        cited = [hits[n - 1] for n in result.cited]
+        legend = "\n".join(
+            f"  [{n}] {Path(hits[n - 1].chunk.path).name} [chunk {hits[n - 1].chunk.id}]"
+            for n in result.cited
+        )
+        return Reply(
+            text=f"{result.text}\n{legend}",
+            data={"answer": result.text, "from": "llm", "cited": result.cited},
+            sources=[_source(hit) for hit in cited],
+        )
+
+
+def _quoted(found: Answer, note: str = "") -> Reply:
+    """The answering sentence, verbatim, with its file, section and chunk."""
+    chunk = found.hit.chunk
+    where = Path(chunk.path).name + (f", {chunk.headings[-1]}" if chunk.headings else "")
+    lead = "" if found.score >= CONFIDENT else "I'm not sure, but this looks closest: "
+    return Reply(
+        text=f"{lead}{found.sentence}\n  — {where} [chunk {chunk.id}]{note}",
+        data={"answer": found.sentence, "from": "documents", "score": round(found.score, 3)},
+        sources=[_source(found.hit)] + [_source(hit) for hit in found.alternatives],
+    )
+
+
+def _source(hit: Hit) -> dict[str, Any]:
+    chunk = hit.chunk
+    return {
+        "type": "document",
+        "path": chunk.path,
+        "chunk_id": chunk.id,
+        "title": chunk.title,
+        "headings": list(chunk.headings),
+        "score": round(hit.score, 4),
+    }
+
+
+def _unknown(text: str) -> Reply:
+    return Reply(text=text, data={"answer": None, "from": None})

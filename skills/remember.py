@@ -1,9 +1,21 @@
-"""Keeps facts the user states."""
+"""Keeps facts the user states, and forgets them on request."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from assistant.skill import Reply, Request, Skill, intent
-from skills.pending import not_yet
+from knowledge.phrasing import clause, join, name, object_clause, possessive, sentence
+from knowledge.relations import PERSON_ROLES, Triple, relation
+
+if TYPE_CHECKING:
+    from knowledge.facts import Fact, FactStore, Recorded
+    from knowledge.graph import KnowledgeGraph
+    from knowledge.statements import ForgetRequest
+
+_EXAMPLES = (
+    'Try "Alice is my sister", "my locker code is 4312" or "the spare key is under the mat".'
+)
 
 
 class Remember(Skill):
@@ -64,8 +76,104 @@ class Remember(Skill):
             "the code for the garage is 4471",
             "i lent {thing} to {person}",
             "ok note this down {fact}",
+            "forget that {fact}",
+            "forget my (locker code|wifi password|gate code)",
+            "forget what i told you about {person}",
+            "please forget everything about {person}",
+            "forget where i put {thing}",
+            "you can forget {person}'s (birthday|email|phone number) now",
         ],
     )
     def remember(self, req: Request) -> Reply:
         """Remember a fact."""
-        return not_yet("Remembering facts", req)
+        # Imported here: networkx and the parsers would add ~0.2 s to every start-up.
+        from knowledge.facts import facts_for
+        from knowledge.graph import graph_for
+        from knowledge.statements import StatementError, parse_forget, parse_statement
+
+        facts, graph = facts_for(self.context.store), graph_for(self.context.store)
+        forget = parse_forget(req.text)
+        if forget is not None:
+            return _forget(facts, graph, forget)
+        try:
+            triples = parse_statement(req.text)
+        except StatementError as exc:
+            return Reply(
+                text=f"I couldn't tell what fact to keep: {exc}. {_EXAMPLES}",
+                data={"status": "not_understood"},
+            )
+        recorded = [facts.record(_resolved(graph, t), "user", origin=req.text) for t in triples]
+        return _stored(recorded)
+
+
+def _resolved(graph: KnowledgeGraph, triple: Triple) -> Triple:
+    """ "my sister's birthday is …" is about Alice once Alice is known to be your sister."""
+
+    def named(phrase: str) -> str:
+        if not phrase.lower().startswith(("my ", "our ")) and "'" not in phrase:
+            return phrase
+        found = graph.resolve(phrase)
+        return found if found and not found.islower() else phrase  # people, not values
+
+    return Triple(named(triple.subject), triple.relation, named(triple.object), triple.qualifier)
+
+
+def _told(fact: Fact) -> str:
+    """A fact as the user would say it back: "Alice is your sister", "your locker code is 4312"."""
+    if fact.relation in PERSON_ROLES:
+        return object_clause(fact.subject, fact.relation, fact.object)
+    return clause(fact.subject, fact.relation, fact.object, fact.qualifier)
+
+
+def _stored(recorded: list[Recorded]) -> Reply:
+    new = [r for r in recorded if not r.duplicate]
+    known = [r for r in recorded if r.duplicate]
+    parts = []
+    if new:
+        told = []
+        for r in new:
+            was = join([f.object for f in r.replaced], "or")
+            told.append(_told(r.fact) + (f" (it was {was} before)" if was else ""))
+        replaced = any(r.replaced for r in new)
+        parts.append(("Noted: " if replaced else "OK, I'll remember that ") + join(told) + ".")
+    if known:
+        lead = "I already knew that" if not new else "and I already knew that"
+        parts.append(sentence(f"{lead} {join([_told(r.fact) for r in known])}"))
+    data = {"status": "stored" if new else "known", "facts": [_entry(r) for r in recorded]}
+    actions: list[dict[str, Any]] = [{"type": "fact.stored", **_entry(r)} for r in new]
+    return Reply(text=" ".join(parts), data=data, actions=actions)
+
+
+def _entry(r: Recorded) -> dict[str, Any]:
+    f = r.fact
+    return {
+        "id": f.id,
+        "triple": [f.subject, f.relation, f.object],
+        "replaced": [old.id for old in r.replaced],
+        "duplicate": r.duplicate,
+    }
+
+
+def _forget(facts: FactStore, graph: KnowledgeGraph, requests: list[ForgetRequest]) -> Reply:
+    gone: list[Fact] = []
+    for request in requests:
+        subject = graph.resolve(request.subject) or request.subject
+        gone += facts.forget(subject, request.relation, request.object)
+    if not gone:
+        first = requests[0]
+        known = first.relation and not relation(first.relation).verb and len(requests) == 1
+        what = f"{possessive(first.subject)} {first.relation}" if known else None
+        about = f"anything about {name(first.subject)}" if len(requests) == 1 else "that"
+        return Reply(
+            text=f"I didn't have {what or about} to forget.", data={"status": "nothing_to_forget"}
+        )
+    current = [f for f in gone if f.superseded_by is None] or gone
+    listed = join(
+        [_told(f) for f in current[:3]] + ([f"{len(current) - 3} more"] if current[3:] else [])
+    )
+    entries = [{"id": f.id, "triple": [f.subject, f.relation, f.object]} for f in gone]
+    return Reply(
+        text=f"OK, I've forgotten that {listed}.",
+        data={"status": "forgotten", "facts": entries},
+        actions=[{"type": "fact.forgotten", **e} for e in entries],
+    )

@@ -1,0 +1,142 @@
+"""The remember skill over a real store: confirmations, replacements, forgetting, refusals."""
+
+import pytest
+
+from assistant.config import Config
+from assistant.registry import SkillRegistry
+from assistant.skill import Request, SkillContext
+from assistant.store import Store
+from knowledge.facts import facts_for
+from knowledge.graph import graph_for
+from skills.remember import Remember
+
+
+@pytest.fixture
+def store(tmp_path):
+    instance = Store(tmp_path / "a.db")
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def say(store):
+    skill = Remember(SkillContext(config=Config(), store=store, registry=SkillRegistry()))
+
+    def send(text: str):
+        return skill.handler("remember")(Request(text=text, intent="remember", confidence=0.9))
+
+    return send
+
+
+def current(store):
+    return {(f.subject, f.relation, f.object) for f in facts_for(store).current()}
+
+
+def test_a_fact_is_stored_and_confirmed_in_second_person(say, store):
+    reply = say("remember that Alice is my sister")
+    assert reply.text == "OK, I'll remember that Alice is your sister."
+    assert current(store) == {("me", "sister", "Alice")}
+    (entry,) = reply.data["facts"]
+    assert entry["triple"] == ["me", "sister", "Alice"] and entry["replaced"] == []
+    assert reply.data["status"] == "stored"
+    assert reply.actions == [{"type": "fact.stored", **entry}]
+    fact = facts_for(store).current()[0]
+    assert (fact.id, fact.source, fact.origin) == (
+        entry["id"],
+        "user",
+        "remember that Alice is my sister",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("my locker code is 4312", "OK, I'll remember that your locker code is 4312."),
+        ("the desk lamp is in the office", "OK, I'll remember that the desk lamp is in the office."),
+        ("i put my keys in the drawer", "OK, I'll remember that your keys are in the drawer."),
+        ("Carol reports to Bob", "OK, I'll remember that Carol reports to Bob."),
+        ("Dr. Patel is my dentist", "OK, I'll remember that Dr. Patel is your dentist."),
+        ("remember i'm allergic to penicillin", "OK, I'll remember that you are allergic to penicillin."),
+        ("fyi Alice is my sister and Bob is my brother", "OK, I'll remember that Alice is your sister and Bob is your brother."),
+    ],
+)  # fmt: skip
+def test_confirmations(say, text, reply):
+    assert say(text).text == reply
+
+
+def test_a_replaced_value_is_reported(say, store):
+    say("my locker code is 1234")
+    reply = say("my locker code is 4312")
+    assert reply.text == "Noted: your locker code is 4312 (it was 1234 before)."
+    assert len(reply.data["facts"][0]["replaced"]) == 1
+    assert current(store) == {("me", "locker code", "4312")}
+    assert len(facts_for(store).history("me", "locker code")) == 2
+
+
+def test_restating_is_acknowledged_without_a_copy(say, store):
+    say("Alice is my sister")
+    reply = say("just so you know, Alice is my sister")
+    assert reply.text == "I already knew that Alice is your sister."
+    assert reply.data["status"] == "known" and reply.actions == []
+    assert facts_for(store).stats()["facts"] == 1
+
+
+def test_roles_resolve_to_the_person_already_known(say, store):
+    say("Alice is my sister")
+    say("my sister's birthday is june 3rd")
+    assert ("Alice", "birthday", "june 3rd") in current(store)
+    assert (
+        graph_for(store).answer("when is alice's birthday").text == "Alice's birthday is june 3rd."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("forget my locker code", {("me", "sister", "Alice"), ("Alice", "email", "a@example.com")}),
+        ("forget that Alice is my sister", {("me", "locker code", "4312"), ("Alice", "email", "a@example.com")}),
+        ("forget what I told you about Alice", {("me", "locker code", "4312")}),
+        ("please forget my sister's email", {("me", "locker code", "4312"), ("me", "sister", "Alice")}),
+    ],
+)  # fmt: skip
+def test_forgetting(say, store, text, left):
+    for fact in ["Alice is my sister", "my locker code is 4312", "Alice's email is a@example.com"]:
+        say(fact)
+    reply = say(text)
+    assert reply.text.startswith("OK, I've forgotten that ")
+    assert reply.data["status"] == "forgotten"
+    assert {a["type"] for a in reply.actions} == {"fact.forgotten"}
+    assert current(store) == left
+
+
+def test_forgetting_a_value_reads_back_the_current_one(say):
+    say("my locker code is 1234")
+    say("my locker code is 4312")
+    reply = say("forget my locker code")
+    assert reply.text == "OK, I've forgotten that your locker code is 4312."
+    assert len(reply.actions) == 2  # the replaced value went too
+
+
+def test_nothing_to_forget_is_said_plainly(say):
+    reply = say("forget my locker code")
+    assert reply.text == "I didn't have your locker code to forget."
+    assert say("forget Zebediah").text == "I didn't have anything about Zebediah to forget."
+
+
+@pytest.mark.parametrize("text", ["remember that", "it is raining", "remember this for me please"])
+def test_an_unreadable_fact_stores_nothing(say, store, text):
+    reply = say(text)
+    assert reply.text.startswith("I couldn't tell what fact to keep")
+    assert "Alice is my sister" in reply.text
+    assert reply.data == {"status": "not_understood"} and reply.actions == []
+    assert facts_for(store).stats()["facts"] == 0
+
+
+def test_the_graph_sees_what_the_skill_stored(say, store):
+    say("Bob is Alice's manager")
+    say("Alice is my sister")
+    assert (
+        graph_for(store)
+        .answer("who is my sister's manager")
+        .text.startswith("Your sister's manager is Bob")
+    )
