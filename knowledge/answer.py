@@ -18,7 +18,8 @@ from knowledge.retriever import Hit, search
 
 TOP_CHUNKS = 4  # chunks whose sentences compete
 WEIGHTS = (0.5, 0.35, 0.15)  # cosine, word overlap, chunk retrieval score
-MIN_COSINE = 0.30  # best chunk's cosine below this: nothing here is about the question
+MIN_COSINE = 0.25  # best chunk's cosine below this: nothing here is about the question
+COVERAGE_FLOOR = 0.7  # score multiplier when no question word occurs in the retrieved text
 MIN_SCORE = 0.40  # best sentence's combined score below this: no sentence answers it
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9£€$])")
@@ -78,6 +79,11 @@ def answer(library: Library, question: str, hits: list[Hit] | None = None) -> An
         )
         scored.append((combined, hit, sentence))
     combined, hit, sentence = max(scored, key=lambda item: item[0])
+    # A question word found nowhere in the retrieved text ("mother" in "when is my
+    # mother's birthday" over a dog's care sheet) means the documents lack its subject.
+    seen = set().union(*sentence_terms, *(_stems(" ".join(h.chunk.headings)) for h in hits))
+    coverage = sum(1 for w in words if w in seen) / len(words) if words else 1.0
+    combined *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
     if combined < MIN_SCORE:
         return None
     return Answer(sentence, hit, combined, [h for h in hits if h is not hit])

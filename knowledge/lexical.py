@@ -20,8 +20,9 @@ STOPWORDS = frozenset(
     they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours yourself yourselves whats what's who's whos hows
     wheres tell know please say says said does doesn't get got give go need want i'm im ok okay
-    um uh hey so like much many""".split()
-)
+    um uh hey so like much many
+    notes note document documents doc docs file files mention mentions according""".split()
+)  # the last line: words about where to look, not what to find ("what do my notes say")
 _WORD = re.compile(r"[\w][\w'.-]*[\w]|[\w]", re.UNICODE)
 HEADING_WEIGHT = 2.0  # a word in the heading path says more about a chunk than one in its body
 
