@@ -1,7 +1,8 @@
 """`make bench`: train (or reuse) the default model in bench/results/home, then run every
 benchmark; each prints a table and writes bench/results/NAME.json.
 
-`python bench/run_all.py --quick` skips the model comparison (it trains three variants).
+`python bench/run_all.py --quick` skips the model comparison (it trains three variants)
+and measures retrieval at 10k and 100k chunks only.
 """
 
 import os
@@ -16,17 +17,23 @@ SCRIPTS = [
     "startup.py",
     "corrections.py",
     "graph.py",
-    "intent_models.py",
+    "qa.py",
+    "retrieval_scale.py",  # 10k, 100k and 1M chunks: ~15 minutes (10k and 100k with --quick)
+    "intent_models.py",  # trains three models: skipped with --quick
 ]
 
 if __name__ == "__main__":
     env = {**os.environ, "ASSISTANT_HOME": str(HERE / "results" / "home")}
     subprocess.run([sys.executable, "-m", "assistant", "train", "--if-stale"], env=env, check=True)
-    scripts = SCRIPTS[:-1] if "--quick" in sys.argv else SCRIPTS
+    quick = "--quick" in sys.argv
+    scripts = SCRIPTS[:-1] if quick else SCRIPTS
+    arguments = {"retrieval_scale.py": ["10000,100000"] if quick else []}
     failed = [
         s
         for s in scripts
-        if subprocess.run([sys.executable, str(HERE / s)], cwd=HERE, env=env).returncode
+        if subprocess.run(
+            [sys.executable, str(HERE / s), *arguments.get(s, [])], cwd=HERE, env=env
+        ).returncode
     ]
     if failed:
         sys.exit(f"benchmarks failed: {', '.join(failed)}")

@@ -92,3 +92,30 @@ def test_ingest_of_nothing_readable_fails_with_one_line_per_file(home, tmp_path)
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 2 and all(line.strip().startswith("skipped ") for line in lines)
+
+
+def test_import_facts_then_list_them_with_history(home, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "subject,relation,object\nAlice,reports_to,Bob\nBob,reports_to,Carol\nAlice,email,a@x.org\n"
+    )
+    imported = run(home, "knowledge", "import", str(people), "--json")
+    assert imported.returncode == 0, imported.stderr
+    facts = json.loads(run(home, "knowledge", "facts", "Alice", "--json").stdout)
+    assert {(f["subject"], f["relation"], f["object"]) for f in facts} == {
+        ("Alice", "reports_to", "Bob"),
+        ("Alice", "email", "a@x.org"),
+    }
+    (tmp_path / "moves.csv").write_text("subject,relation,object\nAlice,reports_to,Dana\n")
+    assert run(home, "knowledge", "import", str(tmp_path / "moves.csv")).returncode == 0
+    history = json.loads(run(home, "knowledge", "facts", "Alice", "--history", "--json").stdout)
+    managers = [f["object"] for f in history if f["relation"] == "reports_to"]
+    assert sorted(managers) == ["Bob", "Dana"]  # the replaced fact stays in the history
+    current = json.loads(run(home, "knowledge", "facts", "Alice", "--json").stdout)
+    assert [f["object"] for f in current if f["relation"] == "reports_to"] == ["Dana"]
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("subject,relation,object\nAlice,,Bob\n")
+    result = run(home, "knowledge", "import", str(bad))
+    assert result.returncode == 1 and result.stderr.startswith("error: ")
+    assert "line 2" in result.stderr and result.stderr.strip().count("\n") == 0
