@@ -100,25 +100,10 @@ class FactStore:
         with self.store.transaction() as db:
             return self._record(db, triple, source, (document_id, chunk_id, turn_id, origin))
 
-    def add(
-        self,
-        triple: Triple,
-        source: str = "user",
-        *,
-        turn_id: int | None = None,
-        document_id: int | None = None,
-        chunk_id: int | None = None,
-        origin: str = "",
-    ) -> Fact:
-        """Store one fact (re-stating a current fact returns it instead of a copy)."""
-        return self.record(
-            triple,
-            source,
-            turn_id=turn_id,
-            document_id=document_id,
-            chunk_id=chunk_id,
-            origin=origin,
-        ).fact
+    def add(self, triple: Triple, source: str = "user", **provenance: Any) -> Fact:
+        """Store one fact (re-stating a current fact returns it instead of a copy);
+        `provenance` takes record's keywords: turn_id, document_id, chunk_id, origin."""
+        return self.record(triple, source, **provenance).fact
 
     def add_many(
         self,

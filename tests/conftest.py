@@ -45,6 +45,16 @@ def assistant(home: Path, intent_model):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real SQLite store in a tmp dir, closed after the test."""
+    from assistant.store import Store
+
+    instance = Store(tmp_path / "a.db")
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
 def session():  # type: ignore[no-untyped-def]
     from assistant.session import Session
 

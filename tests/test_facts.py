@@ -11,13 +11,6 @@ from knowledge.relations import Triple
 
 
 @pytest.fixture
-def store(tmp_path):
-    instance = Store(tmp_path / "a.db")
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
 def facts(store):
     return FactStore(store)
 

@@ -36,13 +36,6 @@ TOLD = [
 
 
 @pytest.fixture
-def store(tmp_path):
-    instance = Store(tmp_path / "a.db")
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
 def facts(store):
     facts = FactStore(store)
     for text in TOLD:

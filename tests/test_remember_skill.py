@@ -5,17 +5,9 @@ import pytest
 from assistant.config import Config
 from assistant.registry import SkillRegistry
 from assistant.skill import Request, SkillContext
-from assistant.store import Store
 from knowledge.facts import facts_for
 from knowledge.graph import graph_for
 from skills.remember import Remember
-
-
-@pytest.fixture
-def store(tmp_path):
-    instance = Store(tmp_path / "a.db")
-    yield instance
-    instance.close()
 
 
 @pytest.fixture
