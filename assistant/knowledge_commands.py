@@ -75,17 +75,20 @@ def _stats(args: argparse.Namespace, assistant: Assistant) -> int:
     library = _library(assistant)
     counts = library.corpus.counts()
     index = library.index
+    facts = facts_for(assistant.store).stats()
     data = {
         **counts,
         "index": {"kind": index.kind, "vectors": len(index), "path": str(library.index_path)},
-        "facts": facts_for(assistant.store).stats(),
+        "facts": facts,
         "rebuilt_index": library.rebuilt,
     }
     lines = [
         f"documents  {counts['documents']}  ({counts['bytes'] / 1e6:.1f} MB)",
         f"chunks     {counts['chunks']}",
         f"index      {index.kind}, {len(index)} vectors  ({library.index_path})",
-        "facts      " + ", ".join(f"{k} {v}" for k, v in data["facts"].items()),
+        f"facts      {facts.get('current', 0)} current of {facts.get('facts', 0)} stored  ("
+        + ", ".join(f"{v} {k}" for k, v in facts.items() if k not in ("facts", "current"))
+        + ")",
     ]
     if library.rebuilt:
         lines.append("(the index was out of step with the database and has been rebuilt)")
