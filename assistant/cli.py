@@ -25,9 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
-        return sub
+        return add_command(commands, name, help_text)
 
     ask = add("ask", "answer one request and exit")
     ask.add_argument("text", help='the request, e.g. "turn on the desk lamp"')
@@ -110,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     knowledge_commands.add_parsers(commands)
     return parser
+
+
+def add_command(commands: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A subcommand that takes --json, like every command here."""
+    sub: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
+    sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return sub
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -173,16 +173,15 @@ def add_parsers(commands: Any) -> None:
     ingest_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest_parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
-    knowledge = commands.add_parser(
-        "knowledge", help="documents and facts: stats (default), search, forget, import, facts"
+    from assistant.cli import add_command
+
+    knowledge = add_command(
+        commands, "knowledge", "documents and facts: stats (default), search, forget, import, facts"
     )
-    knowledge.add_argument("--json", action="store_true", help="print machine-readable JSON")
     sub = knowledge.add_subparsers(dest="knowledge_command", metavar="KNOWLEDGE_COMMAND")
 
     def add(name: str, text: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, help=text, description=text)
-        parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
-        return parser
+        return add_command(sub, name, text)
 
     add("stats", "how many documents, chunks and facts are known")
     search_parser = add("search", "show the chunks a question retrieves, with scores")
