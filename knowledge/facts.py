@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.store import Store
 from knowledge.fact_files import FactImportError, problem, read_rows
+from knowledge.per_store import per_store
 from knowledge.relations import Triple, canonical_relation, entity_key, normalise_triple, relation
 
 SOURCES = ("user", "import", "document")
@@ -352,10 +353,5 @@ _STORES: dict[int, tuple[Store, FactStore]] = {}
 
 
 def facts_for(store: Store) -> FactStore:
-    """The FactStore of `store`, made once (a few recent stores are kept)."""
-    held = _STORES.get(id(store))
-    if held is None or held[0] is not store:
-        while len(_STORES) >= 8:
-            _STORES.pop(next(iter(_STORES)))
-        held = _STORES[id(store)] = (store, FactStore(store))
-    return held[1]
+    """The FactStore of `store`, made once."""
+    return per_store(_STORES, store, lambda: FactStore(store))

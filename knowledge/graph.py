@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from assistant.store import Store
 from knowledge.facts import Fact, FactStore, facts_for
 from knowledge.graph_answers import GraphAnswer, answer_query
+from knowledge.per_store import per_store
 from knowledge.questions import Step, parse, readings
 from knowledge.relations import ME, entity_key, relation
 
@@ -210,9 +211,4 @@ _GRAPHS: dict[int, tuple[Store, KnowledgeGraph]] = {}
 
 def graph_for(store: Store) -> KnowledgeGraph:
     """The KnowledgeGraph over `store`'s facts, made once and reloaded as facts change."""
-    held = _GRAPHS.get(id(store))
-    if held is None or held[0] is not store:
-        while len(_GRAPHS) >= 8:
-            _GRAPHS.pop(next(iter(_GRAPHS)))
-        held = _GRAPHS[id(store)] = (store, KnowledgeGraph(facts_for(store)))
-    return held[1]
+    return per_store(_GRAPHS, store, lambda: KnowledgeGraph(facts_for(store)))

@@ -34,6 +34,7 @@ class Library:
         self._embedder: Embedder | None = None
         self._index: VectorIndex | None = None
         self._lock = threading.Lock()
+        self._last_query: tuple[str, np.ndarray] | None = None
         self.rebuilt = False  # True when opening found the saved index stale and rebuilt it
 
     @property
@@ -100,4 +101,9 @@ class Library:
             self._index.save(self.index_path)
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self.embedder.encode([text])[0]
+        """The question's vector; the last one is kept, since retrieval and answer
+        selection both ask for it within one turn."""
+        last = self._last_query
+        if last is None or last[0] != text:
+            last = self._last_query = (text, self.embedder.encode([text])[0])
+        return last[1]

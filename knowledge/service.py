@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-
 from assistant.store import Store
 from knowledge.library import Library
+from knowledge.per_store import per_store
 
-_libraries: dict[str, Library] = {}
-_lock = threading.Lock()
+_LIBRARIES: dict[int, tuple[Store, Library]] = {}
 
 
 def library_for(store: Store, encoder_path: str = "") -> Library:
     """The library whose chunks live in `store`; its index sits beside the database."""
-    key = str(store.path.resolve())
-    with _lock:
-        library = _libraries.get(key)
-        if library is None or library.store is not store:
-            library = Library(store, store.path.parent / "index" / "chunks.faiss", encoder_path)
-            _libraries[key] = library
-        return library
+    index_path = store.path.parent / "index" / "chunks.faiss"
+    return per_store(_LIBRARIES, store, lambda: Library(store, index_path, encoder_path))
