@@ -38,6 +38,12 @@ class RouterConfig:
 
 
 @dataclass
+class DialogueConfig:
+    # A question asked back ("At what time?") is forgotten after this many seconds (0 = never).
+    question_timeout_s: float = 300.0
+
+
+@dataclass
 class InputConfig:
     # Longer inputs are refused with a one-line message (and logged truncated).
     max_chars: int = 2000
@@ -76,6 +82,7 @@ class LLMConfig:
 class Config:
     nlu: NLUConfig = field(default_factory=NLUConfig)
     router: RouterConfig = field(default_factory=RouterConfig)
+    dialogue: DialogueConfig = field(default_factory=DialogueConfig)
     input: InputConfig = field(default_factory=InputConfig)
     learning: LearningConfig = field(default_factory=LearningConfig)
     llm: LLMConfig = field(default_factory=LLMConfig)

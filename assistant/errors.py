@@ -35,3 +35,7 @@ class StoreError(AssistantError):
 
 class LLMError(AssistantError):
     """A generation backend could not be loaded, reached or understood."""
+
+
+class ServiceError(AssistantError):
+    """A service (knowledge, llm, a plugin's) is unknown or could not be built."""

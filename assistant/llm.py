@@ -1,14 +1,13 @@
 """Generation behind one interface: none (extractive fallbacks), a local model, or a server.
 
 Skills call `LLM.generate(messages, max_tokens=…)` with chat-style messages and never
-know which backend answers. `load_llm(config.llm)` returns None for the default "none"
+know which backend answers. The `llm` service (`make_llm`) is None for the default "none"
 backend; callers then answer extractively and say so. torch and transformers are imported
 only when the "transformers" backend is configured, so the prompt stays fast without it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import ipaddress
 import json
 import os
@@ -17,10 +16,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.config import LLMConfig
 from assistant.errors import ConfigError, LLMError
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 Messages = list[dict[str, str]]  # [{"role": "system" | "user" | "assistant", "content": ...}]
 
@@ -37,29 +39,15 @@ class LLM(Protocol):
         ...
 
 
-_cache: dict[tuple[Any, ...], LLM] = {}
-_cache_lock = threading.Lock()
+def make_llm(services: Services) -> LLM | None:
+    """The `llm` service: the configured backend, loaded once per assistant."""
+    return load_llm(services.config.llm)
 
 
 def load_llm(config: LLMConfig) -> LLM | None:
-    """The configured backend, loaded once per process; None for backend "none"."""
+    """A new instance of the configured backend; None for backend "none"."""
     if config.backend == "none":
         return None
-    # max_tokens is per call, so changing it reuses the loaded model.
-    key: tuple[Any, ...] = dataclasses.astuple(dataclasses.replace(config, max_tokens=0))
-    with _cache_lock:
-        if key not in _cache:
-            _cache[key] = _build(config)
-        return _cache[key]
-
-
-def clear_cache() -> None:
-    """Forget loaded backends (tests; a config change in a long-running server)."""
-    with _cache_lock:
-        _cache.clear()
-
-
-def _build(config: LLMConfig) -> LLM:
     if config.backend == "transformers":
         if not config.model_path:
             raise ConfigError(

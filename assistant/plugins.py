@@ -1,21 +1,25 @@
-"""Discover skills through the `assistant.skills` entry-point group, built-ins first."""
+"""Discover plugins through entry points, our own distribution's first: skills
+(`assistant.skills`), services (`assistant.services`) and commands (`assistant.commands`)."""
 
 from __future__ import annotations
 
 import importlib.metadata
 import inspect
 from collections.abc import Callable
+from typing import Any
 
 from assistant.registry import LoadFailure, SkillRegistry
 from assistant.skill import Skill
 
 GROUP = "assistant.skills"
+SERVICES = "assistant.services"
+COMMANDS = "assistant.commands"
 BUILTIN_DISTRIBUTION = "assistant"
 
 
-def entry_points() -> list[importlib.metadata.EntryPoint]:
-    """Our own distribution's skills load first so a plugin cannot take over a built-in intent."""
-    found = list(importlib.metadata.entry_points(group=GROUP))
+def entry_points(group: str = GROUP) -> list[importlib.metadata.EntryPoint]:
+    """Our own distribution's first, so a plugin cannot take over a built-in name."""
+    found = list(importlib.metadata.entry_points(group=group))
 
     def builtin_first(ep: importlib.metadata.EntryPoint) -> tuple[int, str]:
         dist = ep.dist.name if ep.dist is not None else ""
@@ -42,3 +46,21 @@ def load_skills(
             registry.add(make_skill(cls))
         except Exception as exc:  # a third-party bug must never stop the assistant
             registry.failures.append(LoadFailure(source, f"{type(exc).__name__}: {exc}"))
+
+
+def load_callables(group: str) -> tuple[dict[str, Callable[..., Any]], list[LoadFailure]]:
+    """Each entry point's callable by name (the first of a name wins), and those that failed."""
+    loaded: dict[str, Callable[..., Any]] = {}
+    failures: list[LoadFailure] = []
+    for ep in entry_points(group):
+        if ep.name in loaded:
+            failures.append(LoadFailure(f"{ep.name} = {ep.value}", "the name is already taken"))
+            continue
+        try:
+            target = ep.load()
+            if not callable(target):
+                raise TypeError(f"{ep.value} is not callable")
+            loaded[ep.name] = target
+        except Exception as exc:  # a third-party bug must never stop the assistant
+            failures.append(LoadFailure(f"{ep.name} = {ep.value}", f"{type(exc).__name__}: {exc}"))
+    return loaded, failures

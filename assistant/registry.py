@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.errors import DuplicateIntentError, PluginError
-from assistant.nlu import OUT_OF_SCOPE
+from assistant.intent.prediction import OUT_OF_SCOPE
 from assistant.skill import IntentSpec, Skill
-from assistant.slot_values import SLOT_VALUES
+from assistant.slots.values import SLOT_VALUES
 from assistant.templates import Example, TemplateError, expand
+
+if TYPE_CHECKING:
+    from assistant.slots import SlotType
 
 
 @dataclass
@@ -60,6 +65,19 @@ class SkillRegistry:
         self.skills[skill.name] = skill
         for spec in specs:
             self.intents[spec.name] = Served(skill, spec)
+
+    def slot_types(self, label: str) -> Mapping[str, SlotType]:
+        """The slots intent `label` declares (none for out-of-scope or an unknown label)."""
+        served = self.intents.get(label)
+        return served.spec.slots if served else {}
+
+    def named_by(self) -> list[tuple[frozenset[str], list[str]]]:
+        """Each skill's naming words ("reminder", "timer") with the intents it serves."""
+        return [
+            (frozenset(type(skill).keywords), [spec.name for spec in skill.intent_specs()])
+            for skill in self.skills.values()
+            if type(skill).keywords
+        ]
 
     def labels(self) -> list[str]:
         return [*self.intents, OUT_OF_SCOPE]

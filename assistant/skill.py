@@ -1,16 +1,22 @@
-"""The skill API: a `Skill` class whose handlers carry their intent and example sentences."""
+"""The skill API: a `Skill` class whose handlers carry their intent, example sentences and
+slot types, and the services it is handed in its `SkillContext`."""
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from assistant.dialogue.questions import Question
+
 if TYPE_CHECKING:
     from assistant.config import Config
+    from assistant.dialogue.session import Session
+    from assistant.llm import LLM
     from assistant.registry import SkillRegistry
-    from assistant.session import Session
+    from assistant.services import Clock, Services
+    from assistant.slots import SlotType
     from assistant.store import Store
 
 
@@ -19,8 +25,10 @@ class Request:
     text: str  # the utterance this handler answers (one part of a compound command)
     intent: str  # the label the router chose
     confidence: float  # calibrated confidence of that label, 0..1
-    slots: dict[str, Any] = field(default_factory=dict)  # extracted values: device, when, ...
+    slots: dict[str, Any] = field(default_factory=dict)  # the declared slots that were filled
     session: Session | None = None  # dialogue context; None for stateless calls
+    confirmed: bool = False  # the user said yes to this handler's confirm() question
+    answer: str | None = None  # the user's reply, when this call follows a question asked back
 
 
 @dataclass
@@ -28,8 +36,8 @@ class Reply:
     text: str  # what the user reads or hears
     data: dict[str, Any] = field(default_factory=dict)  # machine-readable payload for --json
     sources: list[dict[str, Any]] = field(default_factory=list)  # where an answer came from
-    follow_up: str | None = None  # a question the skill asks back, if any
     actions: list[dict[str, Any]] = field(default_factory=list)  # side effects it performed
+    question: Question | None = None  # asked back: the next utterance answers it
 
 
 @dataclass(frozen=True)
@@ -37,30 +45,62 @@ class IntentSpec:
     name: str  # "reminder.create": built-in labels, or "<skill>.<action>" for plugins
     examples: tuple[str, ...]  # templates with {slot}, (a|b) and [optional] parts
     description: str  # a few words a user recognises: "set a reminder"
+    slots: Mapping[str, SlotType] = field(default_factory=dict)  # what `req.slots` may hold
 
 
 @dataclass
 class SkillContext:
-    """The services a skill may use; injected so tests pass real or small fakes."""
+    """What a skill is handed: config, store, the other skills, and the services."""
 
     config: Config
     store: Store
     registry: SkillRegistry
     notify: Callable[[str], None] = print  # background messages (printed above the REPL prompt)
+    services: Services | None = None  # None only for a skill made outside an Assistant
+
+    def service(self, name: str) -> Any:
+        """A service by name: "knowledge", "llm", "encoder" or one a plugin registers."""
+        if self.services is None:
+            from assistant.errors import ServiceError
+
+            raise ServiceError(f"no services here to give {name!r}")
+        return self.services.get(name)
+
+    @property
+    def clock(self) -> Clock:
+        from assistant.services import SystemClock
+
+        return self.services.clock if self.services else SystemClock()
+
+    @property
+    def llm(self) -> LLM | None:
+        return self.service("llm")
+
+    @property
+    def knowledge(self) -> Any:
+        return self.service("knowledge")
 
 
 HandlerT = TypeVar("HandlerT", bound=Callable[..., Reply])
 
 
 def intent(
-    name: str, *, examples: list[str], description: str | None = None
+    name: str,
+    *,
+    examples: list[str],
+    description: str | None = None,
+    slots: Mapping[str, SlotType] | None = None,
 ) -> Callable[[HandlerT], HandlerT]:
-    """Mark a Skill method as the handler of intent `name`, with its example templates."""
+    """Mark a Skill method as the handler of intent `name`, with its example templates and
+    the slot types the router fills `req.slots` from."""
 
     def mark(handler: HandlerT) -> HandlerT:
         doc = (inspect.getdoc(handler) or name).splitlines()[0].rstrip(".")
         handler.__intent__ = IntentSpec(  # type: ignore[attr-defined]
-            name=name, examples=tuple(examples), description=description or doc
+            name=name,
+            examples=tuple(examples),
+            description=description or doc,
+            slots=dict(slots or {}),
         )
         return handler
 
@@ -71,8 +111,10 @@ class Skill:
     """Base class of every skill; subclasses add handlers marked with @intent."""
 
     name: ClassVar[str] = ""  # defaults to the class name in lower case
-    # Extra values for template slots, merged over the shared lists in assistant.slot_values.
+    # Extra values for template slots, merged over the shared lists in assistant.slots.values.
     slot_values: ClassVar[dict[str, list[str]]] = {}
+    # Words people use for what this skill does, for corrections: "no, that was a reminder".
+    keywords: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: SkillContext):
         self.context = context
@@ -105,3 +147,16 @@ class Skill:
             if spec.name == intent_name:
                 return getattr(self, attr)
         raise KeyError(intent_name)
+
+    def answer_if_known(self, req: Request) -> Reply | None:
+        """A hook for what the intent model put out of scope: a Reply when this skill can
+        answer anyway (the qa skill, from the user's own documents), else None.
+
+        `req.intent` is this skill's first intent. The default answers nothing.
+        """
+        return None
+
+    @classmethod
+    def answers_if_known(cls) -> bool:
+        """True when the skill implements the `answer_if_known` hook."""
+        return cls.answer_if_known is not Skill.answer_if_known

@@ -47,75 +47,19 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX feedback_turn ON feedback(turn_id);
     """,
+    # Version 3 created the knowledge tables; the knowledge package now owns them
+    # (knowledge/schema.py), so this step stays as a no-op for databases made since.
+    "SELECT 1;",
     """
-    CREATE TABLE documents (
-        id           INTEGER PRIMARY KEY,
-        path         TEXT NOT NULL UNIQUE,   -- resolved absolute path
-        title        TEXT NOT NULL,
-        size         INTEGER NOT NULL,
-        mtime        REAL NOT NULL,
-        sha1         TEXT NOT NULL,          -- of the file's bytes: unchanged files are skipped
-        ingested_at  REAL NOT NULL
+    CREATE TABLE sessions (
+        id          TEXT PRIMARY KEY,       -- the session's name (`ask --session NAME`)
+        state       TEXT NOT NULL,          -- JSON: last intent and slots, open question
+        updated_at  REAL NOT NULL
     );
-    CREATE TABLE chunks (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,  -- FAISS id; never reused
-        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        ordinal      INTEGER NOT NULL,       -- position within the document
-        hash         TEXT NOT NULL,          -- of headings + text: unchanged chunks keep their vector
-        headings     TEXT NOT NULL,          -- JSON list, outermost first
-        text         TEXT NOT NULL,
-        embedding    BLOB NOT NULL           -- float32 vector: the index can be rebuilt from here
+    CREATE TABLE components (
+        name     TEXT PRIMARY KEY,          -- a package that owns tables here ("knowledge")
+        version  INTEGER NOT NULL           -- how many of its migrations have run
     );
-    CREATE INDEX chunks_document ON chunks(document_id, ordinal);
-    CREATE INDEX chunks_hash ON chunks(hash);
-    -- Lexical side of hybrid retrieval; kept in step with chunks by the triggers below.
-    CREATE VIRTUAL TABLE chunks_fts USING fts5(
-        headings, text, content='chunks', content_rowid='id', tokenize='porter unicode61'
-    );
-    CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-        INSERT INTO chunks_fts(rowid, headings, text) VALUES (new.id, new.headings, new.text);
-    END;
-    CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-        INSERT INTO chunks_fts(chunks_fts, rowid, headings, text)
-            VALUES ('delete', old.id, old.headings, old.text);
-    END;
-    CREATE TABLE facts (
-        id            INTEGER PRIMARY KEY,
-        subject       TEXT NOT NULL,          -- entity as stated ("Alice", "me", "the desk lamp")
-        subject_key   TEXT NOT NULL,          -- lower case, no leading article: how entities match
-        relation      TEXT NOT NULL,          -- canonical ("sister", "reports_to", "locker code")
-        object        TEXT NOT NULL,
-        object_key    TEXT NOT NULL,
-        qualifier     TEXT NOT NULL DEFAULT '', -- a place's preposition ("on", "under")
-        source        TEXT NOT NULL,          -- user, import, document
-        document_id   INTEGER REFERENCES documents(id) ON DELETE CASCADE,
-        chunk_id      INTEGER,                -- the chunk a document fact was read from
-        turn_id       INTEGER,                -- the turn a user fact was told in
-        origin        TEXT NOT NULL DEFAULT '', -- free text: what the user said, file and line
-        ts            REAL NOT NULL,          -- when it was stated
-        -- the newer value of a functional relation; NULL again if that one's document goes
-        superseded_by INTEGER REFERENCES facts(id) ON DELETE SET NULL,
-        retracted_at  REAL                    -- set when the user asks to forget it
-    );
-    CREATE INDEX facts_subject ON facts(subject_key, relation);
-    CREATE INDEX facts_object ON facts(object_key, relation);
-    CREATE INDEX facts_document ON facts(document_id);
-    CREATE INDEX facts_superseded ON facts(superseded_by);
-    CREATE TABLE aliases (
-        alias        TEXT PRIMARY KEY,       -- entity key of the other name ("al")
-        entity       TEXT NOT NULL,          -- the entity it stands for, as stated ("Alice")
-        entity_key   TEXT NOT NULL,
-        ts           REAL NOT NULL
-    );
-    -- Bumped by every change to facts or aliases (cascades included): the graph's reload stamp.
-    CREATE TABLE knowledge_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
-    INSERT INTO knowledge_version VALUES (1, 0);
-    CREATE TRIGGER facts_ai AFTER INSERT ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
-    CREATE TRIGGER facts_au AFTER UPDATE ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
-    CREATE TRIGGER facts_ad AFTER DELETE ON facts BEGIN UPDATE knowledge_version SET n = n + 1; END;
-    CREATE TRIGGER aliases_ai AFTER INSERT ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
-    CREATE TRIGGER aliases_au AFTER UPDATE ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
-    CREATE TRIGGER aliases_ad AFTER DELETE ON aliases BEGIN UPDATE knowledge_version SET n = n + 1; END;
     """,
 ]
 
@@ -167,6 +111,39 @@ class Store:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # executescript commits on its own; the version bump rides in the same script.
             self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    def migrate_component(self, name: str, migrations: list[str]) -> None:
+        """Bring a component's own tables up to date (knowledge and plugins own theirs)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT version FROM components WHERE name=?", (name,)
+            ).fetchone()
+            version = int(row[0]) if row else 0
+            if version > len(migrations):
+                raise StoreError(
+                    f"{self.path} has {name} schema v{version}, newer than this assistant"
+                    f" (v{len(migrations)})"
+                )
+            for number, script in enumerate(migrations[version:], start=version + 1):
+                self._db.executescript(
+                    f"BEGIN;\n{script}\nINSERT INTO components VALUES ('{name}', {number})"
+                    f" ON CONFLICT(name) DO UPDATE SET version={number};\nCOMMIT;"
+                )
+
+    def session_state(self, session_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT state FROM sessions WHERE id=?", (session_id,)
+            ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_session_state(self, session_id: str, state: dict[str, Any]) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO sessions (id, state, updated_at) VALUES (?,?,?) ON CONFLICT(id)"
+                " DO UPDATE SET state=excluded.state, updated_at=excluded.updated_at",
+                (session_id, json.dumps(state, default=str), time.time()),
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

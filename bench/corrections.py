@@ -22,12 +22,12 @@ def main() -> None:
     from prompt_toolkit.output import DummyOutput
 
     from assistant.core import Assistant
-    from assistant.repl import Repl
-    from assistant.session import Session
-    from assistant.trained import TrainedModel
+    from assistant.cli.repl import Repl
+    from assistant.dialogue.session import Session
+    from assistant.intent.trained import TrainedModel
     from finetune.continual import finetune_version
     from finetune.pipeline import EVAL_SET, read_labelled
-    from knowledge.embedder import resolve_model_dir
+    from assistant.intent.encoder import resolve_model_dir
 
     source = Path(os.environ["ASSISTANT_HOME"]) / "models"
     home = Path(tempfile.mkdtemp(prefix="bench-corrections-"))
@@ -115,7 +115,7 @@ def main() -> None:
 
 
 def _rate(predict, threshold, rows) -> int:  # type: ignore[no-untyped-def]
-    from assistant.nlu import decided
+    from assistant.intent.prediction import decided
 
     predictions = predict([r["text"] for r in rows])
     return sum(

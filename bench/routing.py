@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_e
 def main() -> None:
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="bench-home-"))
     from assistant.core import Assistant
-    from assistant.session import Session
+    from assistant.dialogue.session import Session
 
     texts = [json.loads(line)["text"] for line in DATA.read_text().splitlines() if line.strip()]
     assistant = Assistant.open()

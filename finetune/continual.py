@@ -2,9 +2,10 @@
 
 Continues the current LoRA adapter on the corrections (repeated, with noisy copies) plus a
 replay sample of the base data; retrains from scratch when the current model cannot be
-continued (no adapter, or skills added intents). The candidate is promoted only if it keeps
-the evaluation set within half a point, keeps out-of-scope recall, and routes every
-corrected turn right; otherwise it stays as a rejected version with the reason.
+continued (no adapter, or skills added intents). The candidate is promoted only if its
+in-scope accuracy and out-of-scope recall on the evaluation set stay within evaluation noise
+(`allowed_drop`), and it routes every corrected turn right; otherwise it stays as a rejected
+version with the reason.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
-from assistant.models import ModelStore, ModelVersion
-from assistant.nlu import decided
+from assistant.intent.prediction import decided
+from assistant.intent.versions import ModelStore, ModelVersion
 from assistant.registry import SkillRegistry
 from finetune import dataset
 from finetune.config import TrainConfig
@@ -27,7 +28,9 @@ from finetune.dataset import TrainingSet
 CORRECTION_REPEATS = 10  # each correction is seen this often per epoch (plus noisy copies)
 REPLAY_SIZE = 5000  # base examples replayed (all of today's data) so nothing is forgotten
 CONTINUE_LR = 1e-4  # adapters continue at a tenth of the first training's rate
-MAX_DROP = 0.005  # the gate: at most half a point lost on the evaluation set
+# The gate allows half a point, or one sentence of the set when that is more: floating-point
+# kernels differ between CPUs (AVX-512 vs AMD), so the same training can land a sentence apart.
+MAX_DROP = 0.005
 
 
 @dataclass
@@ -101,19 +104,17 @@ def gate(
     current: ModelVersion, candidate: ModelVersion, corrections: list[dict[str, Any]]
 ) -> list[str]:
     """Reasons to refuse the candidate; empty means it may be promoted."""
-    from assistant.trained import TrainedModel
+    from assistant.intent.trained import TrainedModel
 
     reasons = []
     old, new = current.meta.get("eval"), candidate.meta.get("eval")
     if old and new:
-        if new["in_scope_accuracy"] < old["in_scope_accuracy"] - MAX_DROP:
-            reasons.append(
-                f"in-scope accuracy fell from {old['in_scope_accuracy']:.3f} to {new['in_scope_accuracy']:.3f}"
-            )
-        if new["out_of_scope"]["recall"] < old["out_of_scope"]["recall"]:
-            reasons.append(
-                f"out-of-scope recall fell from {old['out_of_scope']['recall']:.3f} to {new['out_of_scope']['recall']:.3f}"
-            )
+        before, after = old["in_scope_accuracy"], new["in_scope_accuracy"]
+        if after < before - allowed_drop(new.get("in_scope_n")):
+            reasons.append(f"in-scope accuracy fell from {before:.3f} to {after:.3f}")
+        before, after = old["out_of_scope"]["recall"], new["out_of_scope"]["recall"]
+        if after < before - allowed_drop(new["out_of_scope"].get("n")):
+            reasons.append(f"out-of-scope recall fell from {before:.3f} to {after:.3f}")
     model = TrainedModel(candidate)
     threshold = candidate.meta["calibration"]["threshold"]
     predictions = model.predict([c["text"] for c in corrections])
@@ -125,6 +126,11 @@ def gate(
     if wrong:
         reasons.append(f"{len(wrong)} corrected turn(s) still routed wrong, e.g. {wrong[0]!r}")
     return reasons
+
+
+def allowed_drop(n: int | None) -> float:
+    """Evaluation noise over `n` sentences: half a point or one sentence, whichever is larger."""
+    return max(MAX_DROP, 1 / n) if n else MAX_DROP
 
 
 def load_classifier(version: ModelVersion, encoder_dir: Path, config: TrainConfig):

@@ -3,12 +3,12 @@ noisy copies in the styles people actually type and speak."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 import string
 from dataclasses import dataclass
+from typing import Any
 
+from assistant.intent.fingerprint import SHAPING_KEYS, examples_hash
 from assistant.registry import SkillRegistry
 from finetune.config import TrainConfig
 
@@ -53,14 +53,14 @@ def build(registry: SkillRegistry, config: TrainConfig) -> TrainingSet:
     return TrainingSet(texts, labels, label_names, data_hash(registry, config))
 
 
+def data_shaping(config: TrainConfig) -> dict[str, Any]:
+    """The settings that change the training sentences, saved in meta.json for serving."""
+    return {key: getattr(config, key) for key in SHAPING_KEYS}
+
+
 def data_hash(registry: SkillRegistry, config: TrainConfig) -> str:
     """Changes when any skill's examples, the out-of-scope set or the data settings change."""
-    digest = hashlib.sha256()
-    for example in registry.examples(per_template=config.per_template):
-        digest.update(f"{example.intent}\t{example.text}\n".encode())
-    shaping = {k: getattr(config, k) for k in ("per_template", "augment_copies", "seed")}
-    digest.update(json.dumps(shaping, sort_keys=True).encode())
-    return digest.hexdigest()[:16]
+    return examples_hash(registry, data_shaping(config))
 
 
 def noisy(text: str, rng: random.Random) -> str:

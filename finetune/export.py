@@ -1,49 +1,17 @@
-"""Export encoders and intent classifiers to ONNX so serving never imports torch."""
+"""Export intent classifiers to ONNX (and int8) so serving never imports torch."""
 
 from __future__ import annotations
 
 import logging
 import os
 import tempfile
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import ModelError
+from assistant.intent.onnx_export import export_module
 
 if TYPE_CHECKING:
-    import torch
-
     from finetune.classifier import IntentClassifier
-
-INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
-
-
-def export_encoder(model_dir: Path, target: Path) -> Path:
-    """Write `model_dir`'s encoder as ONNX (output: last_hidden_state) to `target`, atomically."""
-    import torch
-    from transformers import AutoModel
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()  # one quick load; a bar would only be noise
-    try:
-        model = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
-    except Exception as exc:
-        raise ModelError(f"cannot load {model_dir} for export: {exc}") from None
-    model.eval()
-
-    class LastHidden(torch.nn.Module):
-        def __init__(self, inner: torch.nn.Module):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            out = self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            )
-            return out.last_hidden_state  # (batch, seq, dim)
-
-    return _export(LastHidden(model), target, "last_hidden_state")
 
 
 def export_classifier(model: IntentClassifier, target: Path) -> Path:
@@ -71,7 +39,7 @@ def export_classifier(model: IntentClassifier, target: Path) -> Path:
 
     wrapper = Logits()
     wrapper.eval()
-    return _export(wrapper, target, "logits")
+    return export_module(wrapper, target, "logits")
 
 
 def quantize_int8(source: Path, target: Path) -> Path:
@@ -88,35 +56,6 @@ def quantize_int8(source: Path, target: Path) -> Path:
         os.replace(tmp, target)
     finally:
         root.setLevel(level)
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
-
-
-def _export(module: torch.nn.Module, target: Path, output: str) -> Path:
-    import torch
-
-    dummy = tuple(torch.ones(2, 8, dtype=torch.long) for _ in INPUTS)
-    axes = {name: {0: "batch", 1: "seq"} for name in INPUTS}
-    axes[output] = {0: "batch"} if output == "logits" else {0: "batch", 1: "seq"}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
-    os.close(fd)
-    try:
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")  # tracer chatter about shape-dependent branches
-            torch.onnx.export(
-                module,
-                dummy,
-                tmp,
-                input_names=INPUTS,
-                output_names=[output],
-                dynamic_axes=axes,
-                opset_version=17,
-                dynamo=False,  # the TorchScript exporter needs no onnxscript and is fast here
-            )
-        os.replace(tmp, target)  # a killed export never leaves a half-written model behind
-    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target

@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant import metrics
-from assistant.models import ModelStore, ModelVersion
-from assistant.nlu import decided
+from assistant.intent import metrics
+from assistant.intent.prediction import decided
+from assistant.intent.versions import ModelStore, ModelVersion
 from assistant.registry import SkillRegistry
 from finetune import dataset
 from finetune.calibrate import calibrate
@@ -71,7 +71,7 @@ def save_version(
     """Calibrate, export (fp32 and int8), evaluate and write a new, unpromoted version."""
     import torch
 
-    from assistant.trained import TrainedModel
+    from assistant.intent.trained import TrainedModel
     from finetune import train
     from finetune.export import export_classifier, quantize_int8
 
@@ -93,6 +93,9 @@ def save_version(
         "labels": data.label_names,
         "data_hash": data.data_hash,
         "config": config.as_dict(),
+        # What serving reads, so loading a model never needs the training code:
+        "data_shaping": dataset.data_shaping(config),
+        "max_length": config.max_length,
         "calibration": calibration.__dict__,
         "train_examples": len(data.texts),
         "serving_file": "model.onnx",
@@ -116,7 +119,15 @@ def save_version(
         ]
         report = metrics.evaluate([r["label"] for r in rows], predicted)
         meta["eval"] = {
-            k: report[k] for k in ("n", "accuracy", "in_scope_accuracy", "macro_f1", "out_of_scope")
+            k: report[k]
+            for k in (
+                "n",
+                "in_scope_n",
+                "accuracy",
+                "in_scope_accuracy",
+                "macro_f1",
+                "out_of_scope",
+            )
         }
     meta["export_seconds"] = round(time.perf_counter() - started, 1)
     store.write_meta(path, meta)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.store import Store
+from knowledge import schema
 from knowledge.chunking import Chunk
 from knowledge.index import Stamp
 
@@ -71,6 +72,7 @@ AlsoWrite = Callable[[sqlite3.Connection, int, dict[str, int]], None]
 
 class Corpus:
     def __init__(self, store: Store):
+        schema.ensure(store)
         self.store = store
 
     def document(self, path: str) -> DocumentRow | None:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.store import Store
+from knowledge import schema
 from knowledge.fact_files import FactImportError, problem, read_rows
-from knowledge.per_store import per_store
 from knowledge.relations import Triple, canonical_relation, entity_key, normalise_triple, relation
 
 SOURCES = ("user", "import", "document")
@@ -81,6 +81,7 @@ class FactStore:
     """Facts and aliases over the store's `facts` and `aliases` tables."""
 
     def __init__(self, store: Store):
+        schema.ensure(store)
         self.store = store
 
     def version(self) -> int:
@@ -346,12 +347,3 @@ def _fact(row: tuple[Any, ...]) -> Fact:
 
 def _order(fact: Fact) -> tuple[int, float, int]:
     return _RANK.get(fact.source, 0), fact.ts, fact.id
-
-
-# One FactStore per Store: skills and the graph share it.
-_STORES: dict[int, tuple[Store, FactStore]] = {}
-
-
-def facts_for(store: Store) -> FactStore:
-    """The FactStore of `store`, made once."""
-    return per_store(_STORES, store, lambda: FactStore(store))

@@ -8,14 +8,12 @@ import threading
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from assistant.store import Store
-from knowledge.facts import Fact, FactStore, facts_for
+from knowledge.facts import Fact, FactStore
 from knowledge.graph_answers import GraphAnswer, answer_query
-from knowledge.per_store import per_store
 from knowledge.questions import Step, parse, readings
 from knowledge.relations import ME, entity_key, relation
 
-__all__ = ["GraphAnswer", "Hit", "KnowledgeGraph", "graph_for"]
+__all__ = ["GraphAnswer", "Hit", "KnowledgeGraph"]
 
 _FUZZY = 80  # rapidfuzz ratio a misspelt name needs: "alise" → Alice is 80, "bob" → "rob" 67
 Hit = tuple[str, tuple[Fact, ...]]  # a node reached, and the facts that led there
@@ -204,11 +202,3 @@ class KnowledgeGraph:
     def _fact_between(self, u: str, v: str) -> Fact:
         data = self.graph.get_edge_data(u, v) or self.graph.get_edge_data(v, u)
         return min((d["fact"] for d in data.values()), key=lambda f: f.source == "document")
-
-
-_GRAPHS: dict[int, tuple[Store, KnowledgeGraph]] = {}
-
-
-def graph_for(store: Store) -> KnowledgeGraph:
-    """The KnowledgeGraph over `store`'s facts, made once and reloaded as facts change."""
-    return per_store(_GRAPHS, store, lambda: KnowledgeGraph(facts_for(store)))

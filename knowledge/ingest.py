@@ -19,7 +19,7 @@ from pathlib import Path
 from knowledge import chunking, documents
 from knowledge.corpus import AlsoWrite, PendingDocument, resolved
 from knowledge.doc_facts import extract_from_text
-from knowledge.facts import FactStore, facts_for
+from knowledge.facts import FactStore
 from knowledge.library import Library
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # bigger files are reported and skipped, not read
@@ -60,7 +60,7 @@ def ingest(
     """Ingest files and folders; `progress_factory(total_chunks)` returns an update callback."""
     started = time.perf_counter()
     report = IngestReport()
-    facts = facts_for(library.store)
+    facts = FactStore(library.store)
     pending = _scan(library, paths, report)
     vectors = library.corpus.known_vectors(sorted({c.hash for p in pending for c in p.chunks}))
     to_embed = {c.hash: c for p in pending for c in p.chunks if c.hash not in vectors}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from knowledge.corpus import AlsoWrite, Corpus, PendingDocument
 from knowledge.index import APPROX_THRESHOLD, VectorIndex
 
 if TYPE_CHECKING:
-    from knowledge.embedder import Embedder
+    from assistant.intent.encoder import Encoder
 
 DIMENSION = 384  # all-MiniLM-L6-v2; another encoder's size is read from the model
 
@@ -23,26 +24,26 @@ class Library:
         self,
         store: Store,
         index_path: Path,
-        encoder_path: str = "",
+        encoder: Callable[[], Encoder] | None = None,
         approx_threshold: int = APPROX_THRESHOLD,
     ):
         self.store = store
         self.corpus = Corpus(store)
         self.index_path = index_path
-        self.encoder_path = encoder_path
+        self._make_encoder = encoder  # None: the embedded MiniLM, loaded on first use
         self.approx_threshold = approx_threshold
-        self._embedder: Embedder | None = None
+        self._embedder: Encoder | None = None
         self._index: VectorIndex | None = None
         self._lock = threading.Lock()
         self._last_query: tuple[str, np.ndarray] | None = None
         self.rebuilt = False  # True when opening found the saved index stale and rebuilt it
 
     @property
-    def embedder(self) -> Embedder:
+    def embedder(self) -> Encoder:
         if self._embedder is None:
-            from knowledge.embedder import load_embedder
+            from assistant.intent.encoder import load_embedder
 
-            self._embedder = load_embedder(self.encoder_path)
+            self._embedder = self._make_encoder() if self._make_encoder else load_embedder()
         return self._embedder
 
     @property

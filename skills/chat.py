@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.skill import Reply, Request, Skill, intent
-from assistant.slot_values import SLOT_VALUES
+from assistant.slots.values import SLOT_VALUES
 from assistant.templates import expand
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -34,6 +34,8 @@ _ANSWERS = {
 
 class Chat(Skill):
     """Small talk and questions about the assistant."""
+
+    keywords = ("chat", "greeting", "small", "talk")
 
     @intent(
         "chat",

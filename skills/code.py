@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from assistant.skill import Reply, Request, Skill, intent
+from assistant.slots import Choice, Text
 from skills.pending import not_yet
+
+LANGUAGES = (
+    "python javascript typescript rust sql bash go java c++ c# ruby php kotlin swift".split()
+)
+SLOTS = {
+    "language": Choice(values=tuple(LANGUAGES), aliases={"golang": "go"}),
+    "task": Text(
+        pattern=r"\b(?:write|create|generate|make|implement|code up|fix|explain|refactor|convert"
+        r"|debug)\s+(?:me\s+)?(.+)"
+    ),
+}
 
 
 class Code(Skill):
     """Write, explain or fix code."""
 
+    keywords = ("code", "coding", "program", "programming", "function", "script")
+
     @intent(
         "code",
         description="write or explain code",
+        slots=SLOTS,
         examples=[
             "write a {language} function that {code_task}",
             "how do I write code that {code_task} in {language}",

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 from assistant.skill import Reply, Request, Skill, intent
+from assistant.slots import Choice, Device, Room, Scope, Setting
 from skills.pending import not_yet
+
+# Every device intent reads the same slots: which device(s), where, and what to set.
+SLOTS = {
+    "device": Device(),
+    "room": Room(),
+    "scope": Scope(),
+    "property": Choice(
+        values=("brightness", "colour", "temperature", "volume", "speed"),
+        aliases={"color": "colour"},
+    ),
+    "value": Setting(),
+}
 
 
 class Devices(Skill):
     """Control your devices: lights, plugs, thermostats."""
 
+    keywords = ("device", "light", "lights", "lamp", "switch", "thermostat", "smart", "home")
+
     @intent(
         "device.on",
         description="turn a device on",
+        slots=SLOTS,
         examples=[
             "turn on the {device}",
             "switch on [the] {room} lights",
@@ -73,6 +89,7 @@ class Devices(Skill):
     @intent(
         "device.off",
         description="turn a device off",
+        slots=SLOTS,
         examples=[
             "turn off the {device}",
             "{room} lights off",
@@ -134,6 +151,7 @@ class Devices(Skill):
     @intent(
         "device.set",
         description="change a device's setting",
+        slots=SLOTS,
         examples=[
             "dim the {device} to {value}",
             "set the {device} {property} to {value}",
@@ -197,6 +215,7 @@ class Devices(Skill):
     @intent(
         "device.query",
         description="check a device's state",
+        slots=SLOTS,
         examples=[
             "is the {device} (on|off|open)",
             "what's the {property} of the {device}",

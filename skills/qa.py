@@ -6,6 +6,7 @@ document saying "turn off the lights" cannot turn anything off.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,14 +16,22 @@ from assistant.skill import Reply, Request, Skill, intent
 if TYPE_CHECKING:
     from knowledge.answer import Answer
     from knowledge.retriever import Hit
+    from knowledge.service import KnowledgeService
 
 CONFIDENT = 0.5  # extractive answers scoring below this are offered with a hedge
+# What an out-of-scope text must look like for the qa skill to try answering it anyway.
+_QUESTION = re.compile(
+    r"^\s*(what|what's|whats|when|where|where's|who|who's|whom|whose|which|why|how|is|are|"
+    r"was|were|does|do|did|can|could|will|would|should|has|have)\b|.*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 class QA(Skill):
     """Answer questions from your documents and facts."""
 
     name = "qa"
+    keywords = ("question", "query", "lookup")
 
     @intent(
         "qa",
@@ -92,28 +101,32 @@ class QA(Skill):
         """Answer a question."""
         return self._from_graph(req.text) or self._from_documents(req.text)
 
-    def answer_if_known(self, question: str) -> Reply | None:
+    def answer_if_known(self, req: Request) -> Reply | None:
         """A reply only when the user's facts or documents answer confidently, else None.
 
-        The assistant asks this for questions its intent model put out of scope: what is
-        in the user's own documents is in scope, whatever the model learned.
+        The assistant asks this for what its intent model put out of scope: a question
+        the user's own documents answer is in scope, whatever the model learned.
         """
         from knowledge import answer
-        from knowledge.service import library_for
 
+        question = req.text
+        if not _QUESTION.match(question):
+            return None
         from_graph = self._from_graph(question)
         if from_graph is not None:
             return from_graph
-        library = library_for(self.context.store, self.context.config.nlu.encoder_path)
+        library = self._knowledge.library
         if library.corpus.counts()["chunks"] == 0:
             return None
         found = answer.answer(library, question)
         return _quoted(found) if found is not None and found.score >= CONFIDENT else None
 
-    def _from_graph(self, question: str) -> Reply | None:
-        from knowledge.graph import graph_for
+    @property
+    def _knowledge(self) -> KnowledgeService:
+        return self.context.knowledge
 
-        from_graph = graph_for(self.context.store).answer(question)
+    def _from_graph(self, question: str) -> Reply | None:
+        from_graph = self._knowledge.graph.answer(question)
         if from_graph is None:
             return None
         return Reply(
@@ -124,9 +137,8 @@ class QA(Skill):
 
     def _from_documents(self, question: str) -> Reply:
         from knowledge import answer
-        from knowledge.service import library_for
 
-        library = library_for(self.context.store, self.context.config.nlu.encoder_path)
+        library = self._knowledge.library
         if library.corpus.counts()["chunks"] == 0:
             return _unknown(
                 "I don't know that, and I have no documents to look in yet"
@@ -151,10 +163,9 @@ class QA(Skill):
 
     def _generate(self, question: str, hits: list[Hit]) -> Reply | None:
         """A cited answer from the configured LLM, or None without one (or when unusable)."""
-        from assistant.llm import load_llm
         from knowledge.grounded import Passage, grounded_answer
 
-        llm = load_llm(self.context.config.llm)
+        llm = self.context.llm
         if llm is None:
             return None
         passages = [

@@ -21,6 +21,8 @@ _EXAMPLES = (
 class Remember(Skill):
     """Remember facts you tell me."""
 
+    keywords = ("fact", "note", "remember", "memo")
+
     @intent(
         "remember",
         description="remember a fact",
@@ -87,11 +89,10 @@ class Remember(Skill):
     def remember(self, req: Request) -> Reply:
         """Remember a fact."""
         # Imported here: networkx and the parsers would add ~0.2 s to every start-up.
-        from knowledge.facts import facts_for
-        from knowledge.graph import graph_for
         from knowledge.statements import StatementError, parse_forget, parse_statement
 
-        facts, graph = facts_for(self.context.store), graph_for(self.context.store)
+        knowledge = self.context.knowledge
+        facts, graph = knowledge.facts, knowledge.graph
         forget = parse_forget(req.text)
         if forget is not None:
             return _forget(facts, graph, forget)

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from assistant.skill import Reply, Request, Skill, intent
+from assistant.slots import Text, Time
 from skills.pending import not_yet
+
+SLOTS = {
+    "when": Time(referable=True),
+    "task": Text(
+        pattern=r"\b(?:remind me|don't let me forget|remember)\b.*?\bto (.+)",
+        strip_time=True,
+        referable=True,
+    ),
+}
 
 
 class Reminders(Skill):
     """Reminders, alarms and timers."""
 
+    keywords = ("reminder", "remind", "alarm", "timer")
+
     @intent(
         "reminder.create",
         description="set a reminder, alarm or timer",
+        slots=SLOTS,
         examples=[
             "remind me to {task} {when}",
             "[please] remind me to {task}",
@@ -82,6 +95,7 @@ class Reminders(Skill):
     @intent(
         "reminder.list",
         description="list your reminders",
+        slots=SLOTS,
         examples=[
             "what (reminders|alarms|timers) do I have [{when}]",
             "show my reminders",
@@ -139,6 +153,7 @@ class Reminders(Skill):
     @intent(
         "reminder.cancel",
         description="cancel a reminder",
+        slots=SLOTS,
         examples=[
             "cancel the {task} reminder",
             "delete my alarm for tomorrow",

@@ -56,7 +56,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def session():  # type: ignore[no-untyped-def]
-    from assistant.session import Session
+    from assistant.dialogue.session import Session
 
     return Session()
 
@@ -69,10 +69,10 @@ def trained_home() -> Path:
     the data hash: a run after a data change trains again, other runs reuse it.
     """
     from assistant.core import Assistant
-    from assistant.models import ModelStore
+    from assistant.intent.versions import ModelStore
     from finetune import dataset, pipeline
     from finetune.config import TrainConfig
-    from knowledge.embedder import resolve_model_dir
+    from assistant.intent.encoder import resolve_model_dir
 
     probe = Assistant.open(home=REPO / ".cache" / "test-model-home")
     config = TrainConfig()

@@ -7,7 +7,7 @@ import pytest
 import skills.chat
 from assistant.core import Assistant
 from assistant.errors import InputError
-from assistant.session import Session
+from assistant.dialogue.session import Session
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
 from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 
-from assistant.repl import SlashCompleter
+from assistant.cli.repl import SlashCompleter
 
 COMMANDS = {
     "/help": [],

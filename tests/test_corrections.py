@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant.core import Assistant
-from assistant.corrections import correction_target
-from assistant.models import ModelVersion
-from assistant.nlu import Prediction, decided
-from assistant.session import Session
+from assistant.dialogue.corrections import correction_target
+from assistant.intent.versions import ModelVersion
+from assistant.intent.prediction import Prediction, decided
+from assistant.dialogue.session import Session
 from finetune.continual import finetune_version, gate
 from finetune.pipeline import EVAL_SET, read_labelled
-from knowledge.embedder import resolve_model_dir
+from assistant.intent.encoder import resolve_model_dir
 
 FAMILY = Path(__file__).resolve().parent.parent / "bench" / "data" / "correction_family.jsonl"
 LABELS = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.metrics import evaluate
-from assistant.nlu import decided
+from assistant.intent.metrics import evaluate
+from assistant.intent.prediction import decided
 from assistant.registry import SkillRegistry
 from assistant.templates import variants
 

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.metrics import evaluate, format_report
+from assistant.intent.metrics import evaluate, format_report
 
 
 def test_metrics_on_a_small_known_case():

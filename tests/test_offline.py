@@ -50,7 +50,7 @@ GUARD = textwrap.dedent(
             pass
         code = 0
     else:
-        from assistant.cli import main
+        from assistant.cli.main import main
         code = main(["ask", "--json", sys.argv[1]])
     print("ATTEMPTS=" + repr(attempts))
     sys.exit(code)

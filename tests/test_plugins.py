@@ -109,7 +109,7 @@ def test_example_skill_package_from_docs_installs_and_answers(tmp_path, monkeypa
     assistant = Assistant.open(home=home)  # builds its own model: the dice examples are new
     try:
         assert "dice" in assistant.registry.skills
-        from assistant.session import Session
+        from assistant.dialogue.session import Session
 
         turn = assistant.handle("roll a d20", Session())
         assert (turn.intent, turn.skill) == ("dice.roll", "dice")

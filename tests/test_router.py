@@ -8,9 +8,9 @@ model drives the same router end to end in test_assistant.py and test_repl.py.
 import pytest
 
 from assistant.config import RouterConfig
-from assistant.nlu import Prediction
-from assistant.router import Router
-from assistant.session import PendingChoice, Session
+from assistant.intent.prediction import Prediction
+from assistant.dialogue.router import Router
+from assistant.dialogue.session import PendingChoice, Session
 
 DESCRIPTIONS = {
     "device.on": "turn a device on",

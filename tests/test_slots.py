@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from assistant.slots import extract
-from assistant.timeparse import parse
+from assistant.slots.timeparse import parse
 
 NOW = datetime(2026, 12, 2, 15, 0)  # a Wednesday afternoon
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.slot_values import SLOT_VALUES
+from assistant.slots.values import SLOT_VALUES
 from assistant.templates import expand
 from knowledge.relations import Triple
 from knowledge.statements import (

@@ -9,16 +9,16 @@ import pytest
 import torch
 
 from assistant.core import Assistant
-from assistant.metrics import evaluate
-from assistant.models import ModelStore
-from assistant.nlu import decided
+from assistant.intent.metrics import evaluate
+from assistant.intent.versions import ModelStore
+from assistant.intent.prediction import decided
 from assistant.registry import SkillRegistry
-from assistant.session import Session
+from assistant.dialogue.session import Session
 from assistant.skill import Reply, Request, Skill, intent
-from assistant.trained import TrainedModel
+from assistant.intent.trained import TrainedModel
 from finetune import dataset, pipeline, train
 from finetune.config import TrainConfig
-from knowledge.embedder import resolve_model_dir
+from assistant.intent.encoder import resolve_model_dir
 
 pytestmark = pytest.mark.slow
 

@@ -5,12 +5,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant import metrics
-from assistant.cli import read_jsonl
-from assistant.core import Assistant
+from assistant.cli.commands import CommandLine
+from assistant.cli.inputs import read_jsonl
+from assistant.cli.output import add_json_command
 from assistant.errors import InputError
-from assistant.nlu import decided
+from assistant.intent import metrics
+from assistant.intent.prediction import decided
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+
+def register(cli: CommandLine) -> None:
+    nlu = cli.command("nlu", "intent model tools: predict, eval", run)
+    sub = nlu.add_subparsers(dest="nlu_command", metavar="NLU_COMMAND", required=True)
+    predict = add_json_command(sub, "predict", "predict the intent of a text or a file of texts")
+    predict.add_argument("text", nargs="?", help="one utterance")
+    predict.add_argument("--file", type=Path, help="JSONL file whose rows have a 'text' field")
+    evaluate = add_json_command(sub, "eval", "score the intent model on a labelled JSONL file")
+    evaluate.add_argument("file", type=Path, help='JSONL rows {"text": ..., "label": ...}')
 
 
 def run(args: argparse.Namespace, assistant: Assistant) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.nlu import OUT_OF_SCOPE, Prediction
+from assistant.intent.prediction import OUT_OF_SCOPE, Prediction
 
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope|wrong|not that)[,.!]*\s+)?"
@@ -16,14 +16,6 @@ _CORRECTION = re.compile(
 _NEEDS_NO = re.compile(
     r"^(?:that's|it's|it\s+was)\b", re.IGNORECASE
 )  # "it's dark" is no correction
-_FAMILY_WORDS = {
-    "reminder": {"reminder", "remind", "alarm", "timer"},
-    "device": {"device", "light", "lights", "lamp", "switch", "thermostat", "smart", "home"},
-    "code": {"code", "coding", "program", "programming", "function", "script"},
-    "remember": {"fact", "note", "remember", "memo"},
-    "qa": {"question", "query", "lookup"},
-    "chat": {"chat", "greeting", "small", "talk"},
-}
 
 
 def correction_target(
@@ -31,8 +23,12 @@ def correction_target(
     labels: list[str],
     original: str,
     predict: Callable[[list[str]], list[Prediction]],
+    named_by: list[tuple[frozenset[str], list[str]]],
 ) -> str | None:
-    """The intent a correction names, or None when `text` is not a correction."""
+    """The intent a correction names, or None when `text` is not a correction.
+
+    `named_by` pairs each skill's naming words with its intents (`SkillRegistry.named_by`).
+    """
     stripped = text.strip()
     match = _CORRECTION.match(stripped)
     if not match or (
@@ -44,16 +40,18 @@ def correction_target(
         return rest
     if re.search(r"\b(?:nothing|not (?:a )?command|out of scope|something you can't do)\b", rest):
         return OUT_OF_SCOPE
-    words = set(re.findall(r"[a-z]+", rest))
-    families = [f for f, vocabulary in _FAMILY_WORDS.items() if words & vocabulary]
-    if len(families) > 1 and "qa" in families:
-        families.remove("qa")  # "a coding question": the question is about code
-    if len(families) == 1:
-        family = families[0]
-        members = [label for label in labels if label.split(".")[0] == family]
+    words = re.findall(r"[a-z]+", rest)
+    named = [
+        (min(words.index(w) for w in set(words) & vocabulary), intents)
+        for vocabulary, intents in named_by
+        if set(words) & vocabulary
+    ]
+    # "a coding question": the first skill named is what the question was about.
+    members = [label for label in min(named)[1] if label in labels] if named else []
+    if members:
         if len(members) == 1:
             return members[0]
-        # Which action of that family: the one the model ranks highest for what was said then.
+        # Which of the skill's intents: the one the model ranks highest for what was said then.
         guess = predict([rest])[0]
         if guess.label in members and guess.confidence >= 0.5:
             return guess.label

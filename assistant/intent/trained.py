@@ -7,8 +7,8 @@ import os
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.models import ModelVersion
-from assistant.nlu import Prediction, from_scores
+from assistant.intent.prediction import Prediction, from_scores
+from assistant.intent.versions import ModelVersion
 
 
 class TrainedModel:
@@ -22,7 +22,10 @@ class TrainedModel:
         self.temperature = float(meta["calibration"]["temperature"])
         self.n_alternatives = alternatives
         self.tokenizer = Tokenizer.from_file(str(version.path / "tokenizer.json"))
-        self.tokenizer.enable_truncation(int(meta["config"]["max_length"]))
+        # Models saved before "max_length" moved to the top of meta.json kept it in config.
+        self.tokenizer.enable_truncation(
+            int(meta.get("max_length") or meta["config"]["max_length"])
+        )
         self.tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = min(4, os.cpu_count() or 1)

@@ -11,11 +11,15 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from assistant import paths
 from assistant.errors import ModelError
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub, even by accident
 
@@ -63,14 +67,25 @@ def onnx_path_for(model_dir: Path) -> Path:
     target = paths.cache() / "encoders" / f"{model_fingerprint(model_dir)}.onnx"
     with _export_lock:
         if not target.exists():
-            from finetune.export import export_encoder  # imports torch: only on first use
+            from assistant.intent.onnx_export import export_encoder  # torch: first use only
 
             export_encoder(model_dir, target)
     return target
 
 
+class Encoder(Protocol):
+    """What the intent model and retrieval need of a sentence encoder."""
+
+    dimension: int  # length of every vector
+    fingerprint: str  # identity of the model, for caches of its vectors
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), dimension) float32 rows, L2-normalised (cosine = dot product)."""
+        ...
+
+
 class Embedder:
-    """Encodes texts into L2-normalised vectors (cosine = dot product)."""
+    """Encodes texts into L2-normalised vectors with ONNX Runtime."""
 
     def __init__(self, model_dir: Path, onnx_path: Path, threads: int = 0):
         import onnxruntime
@@ -127,6 +142,11 @@ class Embedder:
 def load_embedder(encoder_path: str = "") -> Embedder:
     model_dir = resolve_model_dir(encoder_path)
     return Embedder(model_dir, onnx_path_for(model_dir))
+
+
+def make_encoder(services: Services) -> Embedder:
+    """The `encoder` service: the configured model, loaded once per assistant."""
+    return load_embedder(services.config.nlu.encoder_path)
 
 
 def _max_seq_length(model_dir: Path) -> int:

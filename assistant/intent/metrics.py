@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.nlu import OUT_OF_SCOPE
+from assistant.intent.prediction import OUT_OF_SCOPE
 
 
 @dataclass
@@ -37,12 +37,15 @@ def evaluate(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     oos = per_label.get(OUT_OF_SCOPE)
     return {
         "n": len(gold),
+        "in_scope_n": len(in_scope),
         "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
         "in_scope_accuracy": (sum(g == p for g, p in in_scope) / len(in_scope))
         if in_scope
         else None,
         "macro_f1": sum(per_label[label].f1 for label in gold_labels) / len(gold_labels),
-        "out_of_scope": None if oos is None else {"precision": oos.precision, "recall": oos.recall},
+        "out_of_scope": None
+        if oos is None
+        else {"precision": oos.precision, "recall": oos.recall, "n": oos.support},
         "per_label": {label: score.__dict__ for label, score in per_label.items()},
         "labels": labels,
         "confusion": [[confusion[g][p] for p in labels] for g in labels],

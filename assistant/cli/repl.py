@@ -10,10 +10,12 @@ from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
-from assistant import paths, render
-from assistant.core import Assistant, Turn
+from assistant import paths
+from assistant.cli import render
+from assistant.core import Assistant
+from assistant.dialogue.session import Session
 from assistant.errors import AssistantError
-from assistant.session import Session
+from assistant.turn import Turn
 
 HELP = """Type a request in plain words, e.g. "remind me to call mom at 5" or "dim the desk lamp to 30%".
   /help            this text

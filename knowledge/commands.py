@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.cli.commands import CommandLine
+from assistant.cli.output import add_json_command, emit
 from assistant.errors import InputError
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
+    from knowledge.service import KnowledgeService
 
 
 def ingest(args: argparse.Namespace, assistant: Assistant) -> int:
@@ -63,19 +66,19 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
     return _facts(args, assistant)
 
 
-def _library(assistant: Assistant) -> Any:
-    from knowledge.service import library_for
+def _knowledge(assistant: Assistant) -> KnowledgeService:
+    return assistant.services.knowledge
 
-    return library_for(assistant.store, assistant.config.nlu.encoder_path)
+
+def _library(assistant: Assistant) -> Any:
+    return _knowledge(assistant).library
 
 
 def _stats(args: argparse.Namespace, assistant: Assistant) -> int:
-    from knowledge.facts import facts_for
-
     library = _library(assistant)
     counts = library.corpus.counts()
     index = library.index
-    facts = facts_for(assistant.store).stats()
+    facts = _knowledge(assistant).facts.stats()
     data = {
         **counts,
         "index": {"kind": index.kind, "vectors": len(index), "path": str(library.index_path)},
@@ -92,7 +95,7 @@ def _stats(args: argparse.Namespace, assistant: Assistant) -> int:
     ]
     if library.rebuilt:
         lines.append("(the index was out of step with the database and has been rebuilt)")
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -115,7 +118,7 @@ def _search(args: argparse.Namespace, assistant: Assistant) -> int:
         f"\n   {hit.chunk.text[:240]}"
         for n, hit in enumerate(hits, start=1)
     )
-    _emit(args, rows, human or "nothing found")
+    emit(args, rows, human or "nothing found")
     return 0
 
 
@@ -125,7 +128,7 @@ def _forget(args: argparse.Namespace, assistant: Assistant) -> int:
     dropped = forget(_library(assistant), args.path)
     if not dropped:
         raise InputError(f"no ingested document at {args.path}")
-    _emit(
+    emit(
         args,
         {"forgotten": dropped},
         "\n".join(f"forgot {path}" for path in dropped),
@@ -134,17 +137,13 @@ def _forget(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def _import(args: argparse.Namespace, assistant: Assistant) -> int:
-    from knowledge.facts import facts_for
-
-    result = facts_for(assistant.store).import_file(args.file)
-    _emit(args, result.as_dict(), result.summary())
+    result = _knowledge(assistant).facts.import_file(args.file)
+    emit(args, result.as_dict(), result.summary())
     return 0
 
 
 def _facts(args: argparse.Namespace, assistant: Assistant) -> int:
-    from knowledge.facts import facts_for
-
-    store = facts_for(assistant.store)
+    store = _knowledge(assistant).facts
     facts = store.history(args.entity) if args.history else store.current()
     if args.entity and not args.history:
         key = args.entity.casefold()
@@ -154,34 +153,28 @@ def _facts(args: argparse.Namespace, assistant: Assistant) -> int:
         f"#{r['id']:<5} {r['subject']} —{r['relation']}→ {r['object']}   [{r['source']}]"
         for r in rows
     )
-    _emit(args, rows, human or "no facts")
+    emit(args, rows, human or "no facts")
     return 0
 
 
-def _emit(args: argparse.Namespace, data: Any, human: str) -> None:
-    print(json.dumps(data, ensure_ascii=False, default=str) if args.json else human)
-
-
-def add_parsers(commands: Any) -> None:
-    """The `ingest` and `knowledge` subcommands of the CLI."""
-    ingest_parser = commands.add_parser(
-        "ingest",
-        help="add files or folders (.txt .md .html .pdf) to what the assistant knows",
-        description="Read, chunk and embed documents. Re-running only re-embeds what"
-        " changed and drops files that disappeared from an ingested folder.",
+def register(cli: CommandLine) -> None:
+    """The `ingest` and `knowledge` commands."""
+    ingest_parser = cli.command(
+        "ingest", "add files or folders (.txt .md .html .pdf) to what the assistant knows", ingest
+    )
+    ingest_parser.description = (
+        "Read, chunk and embed documents. Re-running only re-embeds what"
+        " changed and drops files that disappeared from an ingested folder."
     )
     ingest_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    ingest_parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
-    from assistant.cli import add_command
-
-    knowledge = add_command(
-        commands, "knowledge", "documents and facts: stats (default), search, forget, import, facts"
+    knowledge = cli.command(
+        "knowledge", "documents and facts: stats (default), search, forget, import, facts", run
     )
     sub = knowledge.add_subparsers(dest="knowledge_command", metavar="KNOWLEDGE_COMMAND")
 
     def add(name: str, text: str) -> argparse.ArgumentParser:
-        return add_command(sub, name, text)
+        return add_json_command(sub, name, text)
 
     add("stats", "how many documents, chunks and facts are known")
     search_parser = add("search", "show the chunks a question retrieves, with scores")

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant import paths
-from assistant.lexical import LexicalIndex
-from assistant.nlu import OUT_OF_SCOPE, Prediction, from_scores
+from assistant.intent.encoder import Encoder
+from assistant.intent.lexical import LexicalIndex
+from assistant.intent.prediction import OUT_OF_SCOPE, Prediction, from_scores
 from assistant.templates import Example
-from knowledge.embedder import Embedder
 
 EXACT_MATCH = 0.98  # blended similarity at which a text counts as a known sentence
 
@@ -26,7 +26,7 @@ EXACT_MATCH = 0.98  # blended similarity at which a text counts as a known sente
 class PrototypeModel:
     def __init__(
         self,
-        embedder: Embedder,
+        embedder: Encoder,
         examples: Sequence[Example],
         k: int = 3,
         temperature: float = 0.05,
@@ -76,7 +76,7 @@ class PrototypeModel:
         return from_scores(scores, self.labels, self.temperature, evidence, self.n_alternatives)
 
 
-def _cached_encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
+def _cached_encode(embedder: Encoder, texts: list[str]) -> np.ndarray:
     """Example embeddings keyed by encoder and texts, so a restart skips re-encoding."""
     digest = hashlib.sha1(embedder.fingerprint.encode())
     for text in texts:

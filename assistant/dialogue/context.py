@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.session import Session
+from assistant.dialogue.session import Session
 
 # "it's dark in here" refers to nothing: a pronoun followed by 's is not a reference.
 _PRONOUN = re.compile(r"\b(it|that|them|this|those|these)\b(?!['’]s)", re.IGNORECASE)
@@ -13,8 +13,6 @@ _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|also|same (?:for|in|with)|now)\b", re.IGNORECASE
 )
 _MAX_ELLIPSIS_WORDS = 6
-# Slots a pronoun can stand for, per intent family.
-_REFERABLE = {"device": ("device", "room", "scope"), "reminder": ("task", "when")}
 
 
 def is_elliptical(text: str, session: Session) -> bool:
@@ -26,8 +24,11 @@ def is_elliptical(text: str, session: Session) -> bool:
     )
 
 
-def carry_over(text: str, intent: str, slots: dict[str, Any], session: Session) -> dict[str, Any]:
-    """Fill slots the text refers back to from the previous turn of the same family."""
+def carry_over(
+    text: str, intent: str, slots: dict[str, Any], session: Session, referable: set[str]
+) -> dict[str, Any]:
+    """Fill slots the text refers back to from the previous turn of the same family
+    ("device.on" after "device.off"); `referable` are the slots a pronoun can stand for."""
     if session.last_intent is None:
         return slots
     family = intent.split(".")[0]
@@ -38,7 +39,7 @@ def carry_over(text: str, intent: str, slots: dict[str, Any], session: Session) 
         # "and in the kitchen?": everything from before, overridden by what was just said.
         return {**session.last_slots, **slots}
     if _PRONOUN.search(text):
-        for name in _REFERABLE.get(family, ()):
+        for name in sorted(referable):
             if name not in merged and name in session.last_slots:
                 merged[name] = session.last_slots[name]
     return merged

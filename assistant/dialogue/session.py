@@ -6,12 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass
-class PendingChoice:
-    text: str  # the utterance that was ambiguous
-    options: list[str]  # the intents offered, in the order shown ("1", "2")
-    turn_id: int  # the logged turn that asked
+from assistant.dialogue.questions import OpenQuestion
 
 
 @dataclass
@@ -20,8 +15,13 @@ class Session:
     last_intent: str | None = None  # the most recent intent a skill acted on
     last_slots: dict[str, Any] = field(default_factory=dict)  # its slots, for "turn it off"
     last_turn_id: int | None = None  # the top-level turn /why and /wrong refer to
-    pending: PendingChoice | None = None  # an open "Did you mean A or B?"
+    open_question: OpenQuestion | None = None  # asked by a skill or the router, not yet answered
+    persistent: bool = False  # saved to the store after every turn
 
-    def remember(self, intent: str, slots: dict[str, Any]) -> None:
-        self.last_intent = intent
-        self.last_slots = dict(slots)
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "last_intent": self.last_intent,
+            "last_slots": self.last_slots,
+            "last_turn_id": self.last_turn_id,
+            "open_question": self.open_question.as_json() if self.open_question else None,
+        }

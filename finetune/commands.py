@@ -1,31 +1,74 @@
-"""`assistant train` and `assistant models list|promote|rollback`."""
+"""`assistant train`, `assistant finetune` and `assistant models list|promote|rollback`,
+registered through the same command hook a plugin uses."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant import metrics
-from assistant.core import Assistant
+from assistant.cli.commands import CommandLine
+from assistant.cli.output import add_json_command, emit
 from assistant.errors import AssistantError
+from assistant.intent import metrics
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+
+def register(cli: CommandLine) -> None:
+    train_parser = cli.command(
+        "train",
+        "train the intent model on every skill's examples, evaluate it, save a version",
+        train,
+    )
+    train_parser.add_argument(
+        "--method",
+        choices=["lora", "full", "head"],
+        default="lora",
+        help="LoRA adapters (default), full fine-tune, or a head on frozen embeddings",
+    )
+    train_parser.add_argument(
+        "--epochs", type=int, help="passes over the data (default from TrainConfig)"
+    )
+    train_parser.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="only train when no model exists or the skills' examples changed",
+    )
+    train_parser.add_argument(
+        "--no-promote", action="store_true", help="save the version without using it"
+    )
+    cli.command(
+        "finetune",
+        "learn from the recorded corrections; promoted only if it passes the evaluation gate",
+        finetune,
+    )
+    models_parser = cli.command("models", "trained model versions: list, promote, rollback", models)
+    sub = models_parser.add_subparsers(dest="models_command", metavar="MODELS_COMMAND")
+    add_json_command(sub, "list", "every version with its metrics (the default)")
+    promote = add_json_command(sub, "promote", "use VERSION from now on")
+    promote.add_argument("version", help="a version name from `assistant models list`, e.g. v2")
+    add_json_command(sub, "rollback", "go back to the previously promoted version")
 
 
 def train(args: argparse.Namespace, assistant: Assistant) -> int:
+    from assistant.intent.encoder import resolve_model_dir
     from finetune import pipeline
     from finetune.config import TrainConfig
-    from knowledge.embedder import resolve_model_dir
 
     assert assistant.models is not None
     try:
         config = TrainConfig(method=args.method, **({"epochs": args.epochs} if args.epochs else {}))
     except ValueError as exc:
         raise AssistantError(f"bad training settings: {exc}") from None
-    if args.if_stale and not pipeline.is_stale(assistant.registry, assistant.models, config):
+    if args.if_stale and not pipeline.is_stale(
+        assistant.registry, assistant.models, config
+    ):
         current = assistant.models.current()
         assert current is not None
-        say(
+        emit(
             args,
             {"trained": False, "version": current.name},
             f"Intent model {current.name} is up to date.",
@@ -67,8 +110,8 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def finetune(args: argparse.Namespace, assistant: Assistant) -> int:
+    from assistant.intent.encoder import resolve_model_dir
     from finetune.continual import finetune_version
-    from knowledge.embedder import resolve_model_dir
 
     assert assistant.models is not None
     corrections = assistant.store.feedback()
@@ -111,10 +154,10 @@ def models(args: argparse.Namespace, assistant: Assistant) -> int:
     assert store is not None
     if args.models_command == "promote":
         version = store.promote(args.version)
-        say(args, {"current": version.name}, f"Promoted {version.name}.")
+        emit(args, {"current": version.name}, f"Promoted {version.name}.")
     elif args.models_command == "rollback":
         version = store.rollback()
-        say(args, {"current": version.name}, f"Rolled back to {version.name}.")
+        emit(args, {"current": version.name}, f"Rolled back to {version.name}.")
     else:
         current = store.current()
         rows = [
@@ -152,8 +195,3 @@ def _row(name: str, meta: dict[str, Any], current: bool) -> dict[str, Any]:
         "rejected": meta.get("rejected"),
         "parent": meta.get("parent"),
     }
-
-
-def say(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    """JSON with --json, else one human line."""
-    print(json.dumps(data) if args.json else text)

@@ -1,0 +1,138 @@
+"""The intent model in use: the promoted trained version (with the few-shot model for intents
+it has not seen), or the few-shot model alone; loaded once, in the background if asked, and
+reloaded when another version is promoted."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import AssistantError, ModelError
+from assistant.intent.fallback import FallbackModel
+from assistant.intent.fingerprint import examples_hash, shaping_of
+from assistant.intent.prediction import IntentModel, Prediction
+
+if TYPE_CHECKING:
+    from assistant.config import NLUConfig
+    from assistant.intent.encoder import Encoder
+    from assistant.intent.versions import ModelStore
+    from assistant.registry import SkillRegistry
+
+log = logging.getLogger("assistant")
+
+
+class IntentModels:
+    def __init__(
+        self,
+        registry: SkillRegistry,
+        versions: ModelStore | None,
+        encoder: Callable[[], Encoder],
+        nlu: NLUConfig,
+        model: IntentModel | None = None,
+        on_calibration: Callable[[dict[str, Any]], None] | None = None,
+    ):
+        self.registry = registry
+        self.versions = versions  # trained versions; None = always the few-shot model
+        self.encoder = encoder
+        self.nlu = nlu
+        self.on_calibration = on_calibration  # the loaded version's tuned threshold and margin
+        self.notices: list[str] = []  # what the user should know about the model in use
+        self._model = model
+        self._stamp: tuple[int, int] | None = None
+        self._error: AssistantError | None = None
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        if model is not None:
+            self._ready.set()
+
+    def load(self) -> IntentModel:
+        """Build the model once; concurrent callers wait for the first."""
+        with self._lock:
+            if not self._ready.is_set():
+                try:
+                    self._model = self._build()
+                except AssistantError as exc:
+                    self._error = exc
+                except Exception as exc:  # keep the REPL alive; report it on each turn
+                    self._error = ModelError(f"the intent model failed to load: {exc}")
+                for notice in self.notices:
+                    log.info("%s", notice)
+                self._ready.set()
+        return self.model
+
+    def start_loading(self, on_ready: Callable[[float], None] | None = None) -> threading.Thread:
+        """Load on a background thread so the prompt appears at once."""
+
+        def run() -> None:
+            started = time.perf_counter()
+            try:
+                self.load()
+            except AssistantError:
+                return  # reported by the next turn that needs the model
+            if on_ready:
+                on_ready(time.perf_counter() - started)
+
+        thread = threading.Thread(target=run, name="model-loader", daemon=True)
+        thread.start()
+        return thread
+
+    @property
+    def model(self) -> IntentModel:
+        if self._ready.is_set() and self._promotion_happened():
+            with self._lock:
+                self._ready.clear()
+                self._error = None
+        if not self._ready.is_set():
+            self.load()  # waits for a background load already under way
+        if self._error is not None:
+            raise self._error
+        assert self._model is not None
+        return self._model
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        return self.model.predict(texts)
+
+    def _build(self) -> IntentModel:
+        self.notices = []
+        # The stamp is read before the pointer, so a promotion in between is seen next turn.
+        self._stamp = self.versions.current_stamp() if self.versions else None
+        current = self.versions.current() if self.versions else None
+        if current is None:
+            self.notices.append(
+                "No trained intent model yet: using the few-shot model. "
+                "`assistant train` (a few minutes) gives better routing."
+            )
+            return self._prototype()
+        from assistant.intent.trained import TrainedModel
+
+        trained = TrainedModel(current)
+        if self.on_calibration is not None:
+            self.on_calibration(current.meta["calibration"])
+        if current.meta.get("data_hash") != examples_hash(self.registry, shaping_of(current.meta)):
+            self.notices.append(
+                f"Intent model {current.name} was trained on older examples than the installed "
+                "skills declare; `assistant train` brings it up to date."
+            )
+        unseen = set(self.registry.labels()) - set(trained.labels)
+        if unseen:
+            return FallbackModel(trained, self._prototype(), unseen)
+        return trained
+
+    def _prototype(self) -> IntentModel:
+        from assistant.intent.prototype import PrototypeModel
+
+        return PrototypeModel(
+            self.encoder(),
+            self.registry.examples(),
+            k=self.nlu.knn_k,
+            temperature=self.nlu.temperature,
+            min_similarity=self.nlu.min_similarity,
+            lexical_weight=self.nlu.lexical_weight,
+        )
+
+    def _promotion_happened(self) -> bool:
+        """A new version was promoted since the model was loaded (checked per turn: one stat)."""
+        return self.versions is not None and self.versions.current_stamp() != self._stamp
