@@ -25,9 +25,9 @@ from assistant.dialogue.route import Route
 from assistant.dialogue.router import Router
 from assistant.dialogue.session import Session
 from assistant.errors import AssistantError, InputError
-from assistant.intent.loader import IntentModels
-from assistant.intent.prediction import OUT_OF_SCOPE, IntentModel, Prediction
-from assistant.intent.versions import ModelStore
+from assistant.nlu.loader import IntentModels
+from assistant.nlu.prediction import OUT_OF_SCOPE, IntentModel, Prediction
+from assistant.nlu.versions import ModelStore
 from assistant.registry import SkillRegistry
 from assistant.services import Clock, Services
 from assistant.skill import Reply, SkillContext

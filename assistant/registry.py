@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.errors import DuplicateIntentError, PluginError
-from assistant.intent.prediction import OUT_OF_SCOPE
+from assistant.nlu.prediction import OUT_OF_SCOPE
 from assistant.skill import IntentSpec, Skill
 from assistant.slots.values import SLOT_VALUES
 from assistant.templates import Example, TemplateError, expand

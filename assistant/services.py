@@ -19,7 +19,7 @@ from assistant.errors import ServiceError
 
 if TYPE_CHECKING:
     from assistant.config import Config
-    from assistant.intent.encoder import Encoder
+    from assistant.nlu.encoder import Encoder
     from assistant.llm import LLM
     from assistant.store import Store
 

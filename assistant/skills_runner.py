@@ -8,7 +8,7 @@ from datetime import datetime
 
 from assistant.dialogue.route import Route
 from assistant.dialogue.session import Session
-from assistant.intent.prediction import OUT_OF_SCOPE, Prediction
+from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction
 from assistant.registry import SkillRegistry
 from assistant.skill import Reply, Request
 from assistant.slots import SlotContext, fill

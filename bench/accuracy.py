@@ -15,10 +15,10 @@ DATA = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_e
 
 def main() -> None:
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="bench-home-"))
-    from assistant.intent import metrics
+    from assistant.nlu import metrics
     from assistant.config import RouterConfig
     from assistant.core import Assistant
-    from assistant.intent.prediction import decided
+    from assistant.nlu.prediction import decided
 
     rows = [json.loads(line) for line in DATA.read_text().splitlines() if line.strip()]
     texts, gold = [r["text"] for r in rows], [r["label"] for r in rows]

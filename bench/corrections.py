@@ -24,10 +24,10 @@ def main() -> None:
     from assistant.core import Assistant
     from assistant.cli.repl import Repl
     from assistant.dialogue.session import Session
-    from assistant.intent.trained import TrainedModel
+    from assistant.nlu.trained import TrainedModel
     from finetune.continual import finetune_version
     from finetune.pipeline import EVAL_SET, read_labelled
-    from assistant.intent.encoder import resolve_model_dir
+    from assistant.nlu.encoder import resolve_model_dir
 
     source = Path(os.environ["ASSISTANT_HOME"]) / "models"
     home = Path(tempfile.mkdtemp(prefix="bench-corrections-"))
@@ -115,7 +115,7 @@ def main() -> None:
 
 
 def _rate(predict, threshold, rows) -> int:  # type: ignore[no-untyped-def]
-    from assistant.intent.prediction import decided
+    from assistant.nlu.prediction import decided
 
     predictions = predict([r["text"] for r in rows])
     return sum(

@@ -127,7 +127,7 @@ def main() -> None:
         int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "10000,100000,1000000").split(",")
     ]
     seeds = seed_sentences()
-    from assistant.intent.encoder import load_embedder
+    from assistant.nlu.encoder import load_embedder
 
     centres = load_embedder().encode(seeds)
     questions = [r["question"] for r in qa_eval.load(CORPUS / "questions.jsonl")]

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.intent.prediction import OUT_OF_SCOPE
+from assistant.nlu.prediction import OUT_OF_SCOPE
 
 
 @dataclass

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.cli.commands import CommandLine
 from assistant.cli.output import add_json_command, emit
 from assistant.errors import AssistantError
-from assistant.intent import metrics
+from assistant.nlu import metrics
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -54,7 +54,7 @@ def register(cli: CommandLine) -> None:
 
 
 def train(args: argparse.Namespace, assistant: Assistant) -> int:
-    from assistant.intent.encoder import resolve_model_dir
+    from assistant.nlu.encoder import resolve_model_dir
     from finetune import pipeline
     from finetune.config import TrainConfig
 
@@ -110,7 +110,7 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def finetune(args: argparse.Namespace, assistant: Assistant) -> int:
-    from assistant.intent.encoder import resolve_model_dir
+    from assistant.nlu.encoder import resolve_model_dir
     from finetune.continual import finetune_version
 
     assert assistant.models is not None

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
-from assistant.intent.prediction import decided
-from assistant.intent.versions import ModelStore, ModelVersion
+from assistant.nlu.prediction import decided
+from assistant.nlu.versions import ModelStore, ModelVersion
 from assistant.registry import SkillRegistry
 from finetune import dataset
 from finetune.config import TrainConfig
@@ -104,7 +104,7 @@ def gate(
     current: ModelVersion, candidate: ModelVersion, corrections: list[dict[str, Any]]
 ) -> list[str]:
     """Reasons to refuse the candidate; empty means it may be promoted."""
-    from assistant.intent.trained import TrainedModel
+    from assistant.nlu.trained import TrainedModel
 
     reasons = []
     old, new = current.meta.get("eval"), candidate.meta.get("eval")

@@ -8,7 +8,7 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.intent.fingerprint import SHAPING_KEYS, examples_hash
+from assistant.nlu.fingerprint import SHAPING_KEYS, examples_hash
 from assistant.registry import SkillRegistry
 from finetune.config import TrainConfig
 

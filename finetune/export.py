@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.intent.onnx_export import export_module
+from assistant.nlu.onnx_export import export_module
 
 if TYPE_CHECKING:
     from finetune.classifier import IntentClassifier

@@ -25,7 +25,7 @@ class BackgroundLearner:
         threading.Thread(target=self._run, args=(assistant,), name="finetune", daemon=True).start()
 
     def _run(self, assistant: Assistant) -> None:
-        from assistant.intent.encoder import resolve_model_dir
+        from assistant.nlu.encoder import resolve_model_dir
         from finetune.continual import finetune_version
 
         with self._busy:

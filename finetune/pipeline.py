@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant.intent import metrics
-from assistant.intent.prediction import decided
-from assistant.intent.versions import ModelStore, ModelVersion
+from assistant.nlu import metrics
+from assistant.nlu.prediction import decided
+from assistant.nlu.versions import ModelStore, ModelVersion
 from assistant.registry import SkillRegistry
 from finetune import dataset
 from finetune.calibrate import calibrate
@@ -71,7 +71,7 @@ def save_version(
     """Calibrate, export (fp32 and int8), evaluate and write a new, unpromoted version."""
     import torch
 
-    from assistant.intent.trained import TrainedModel
+    from assistant.nlu.trained import TrainedModel
     from finetune import train
     from finetune.export import export_classifier, quantize_int8
 

@@ -14,7 +14,7 @@ from knowledge.corpus import AlsoWrite, Corpus, PendingDocument
 from knowledge.index import APPROX_THRESHOLD, VectorIndex
 
 if TYPE_CHECKING:
-    from assistant.intent.encoder import Encoder
+    from assistant.nlu.encoder import Encoder
 
 DIMENSION = 384  # all-MiniLM-L6-v2; another encoder's size is read from the model
 
@@ -41,7 +41,7 @@ class Library:
     @property
     def embedder(self) -> Encoder:
         if self._embedder is None:
-            from assistant.intent.encoder import load_embedder
+            from assistant.nlu.encoder import load_embedder
 
             self._embedder = self._make_encoder() if self._make_encoder else load_embedder()
         return self._embedder

@@ -12,7 +12,7 @@ from knowledge.graph import KnowledgeGraph
 from knowledge.library import Library
 
 if TYPE_CHECKING:
-    from assistant.intent.encoder import Encoder
+    from assistant.nlu.encoder import Encoder
     from assistant.services import Services
     from assistant.store import Store
 

@@ -69,10 +69,10 @@ def trained_home() -> Path:
     the data hash: a run after a data change trains again, other runs reuse it.
     """
     from assistant.core import Assistant
-    from assistant.intent.versions import ModelStore
+    from assistant.nlu.encoder import resolve_model_dir
+    from assistant.nlu.versions import ModelStore
     from finetune import dataset, pipeline
     from finetune.config import TrainConfig
-    from assistant.intent.encoder import resolve_model_dir
 
     probe = Assistant.open(home=REPO / ".cache" / "test-model-home")
     config = TrainConfig()

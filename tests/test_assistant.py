@@ -6,8 +6,8 @@ import pytest
 
 import skills.chat
 from assistant.core import Assistant
-from assistant.errors import InputError
 from assistant.dialogue.session import Session
+from assistant.errors import InputError
 
 pytestmark = pytest.mark.slow
 

@@ -13,12 +13,18 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.dialogue.corrections import correction_target
-from assistant.intent.versions import ModelVersion
-from assistant.intent.prediction import Prediction, decided
 from assistant.dialogue.session import Session
-from finetune.continual import finetune_version, gate
+from assistant.nlu.encoder import resolve_model_dir
+from assistant.nlu.prediction import Prediction, decided
+from assistant.nlu.versions import ModelVersion
+from finetune.continual import allowed_drop, finetune_version, gate
+from skills.chat import Chat
+from skills.code import Code
+from skills.devices import Devices
+from skills.qa import QA
+from skills.reminders import Reminders
+from skills.remember import Remember
 from finetune.pipeline import EVAL_SET, read_labelled
-from assistant.intent.encoder import resolve_model_dir
 
 FAMILY = Path(__file__).resolve().parent.parent / "bench" / "data" / "correction_family.jsonl"
 LABELS = [
@@ -34,6 +40,13 @@ LABELS = [
     "remember",
     "code",
     "out_of_scope",
+]
+
+
+# What the built-in skills' keywords say, as `SkillRegistry.named_by` gives them.
+NAMED_BY = [
+    (frozenset(skill.keywords), [spec.name for spec in skill.intent_specs()])
+    for skill in (Chat, Code, Devices, QA, Reminders, Remember)
 ]
 
 
@@ -67,7 +80,7 @@ def test_correction_phrases_name_an_intent(text, expected):
             "a device command": Prediction("device.on", 0.3),
         }
     )
-    assert correction_target(text, LABELS, "kill the heater", predict) == expected
+    assert correction_target(text, LABELS, "kill the heater", predict, NAMED_BY) == expected
 
 
 @pytest.fixture
@@ -124,7 +137,7 @@ def test_gate_names_every_reason_to_refuse(trained_home):
     current = Assistant.open(home=trained_home).models.current()
     worse_meta = json.loads(json.dumps(current.meta))
     worse_meta["eval"]["in_scope_accuracy"] -= 0.01
-    worse_meta["eval"]["out_of_scope"]["recall"] -= 0.001
+    worse_meta["eval"]["out_of_scope"]["recall"] -= 0.01
     worse = ModelVersion(current.name, current.path, worse_meta)
     reasons = gate(current, worse, [{"text": "play some jazz", "label": "chat"}])
     assert len(reasons) == 3
@@ -133,6 +146,14 @@ def test_gate_names_every_reason_to_refuse(trained_home):
     )
     assert reasons[2] == "1 corrected turn(s) still routed wrong, e.g. 'play some jazz'"
     assert gate(current, current, [{"text": "turn on the porch light", "label": "device.on"}]) == []
+    # One sentence worse on each is evaluation noise (CPUs differ), not a reason to refuse.
+    noisy_meta = json.loads(json.dumps(current.meta))
+    labels = [row["label"] for row in read_labelled(EVAL_SET)]
+    oos = labels.count("out_of_scope")
+    noisy_meta["eval"]["in_scope_accuracy"] -= 1 / (len(labels) - oos)
+    noisy_meta["eval"]["out_of_scope"]["recall"] -= 1 / oos
+    noisy = ModelVersion(current.name, current.path, noisy_meta)
+    assert gate(current, noisy, [{"text": "turn on the porch light", "label": "device.on"}]) == []
 
 
 @pytest.mark.slow
@@ -169,8 +190,10 @@ def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_i
     assert result.promoted, result.reasons
     assert right(assistant.predict([r["text"] for r in held_out]), held_out) >= 7  # served at once
     old, new = assistant.models.get("v1").meta["eval"], result.version.meta["eval"]
-    assert new["in_scope_accuracy"] >= old["in_scope_accuracy"] - 0.005
-    assert new["out_of_scope"]["recall"] >= old["out_of_scope"]["recall"]
+    # Within evaluation noise (the gate's own allowance: CPUs differ in floating point).
+    assert new["in_scope_accuracy"] >= old["in_scope_accuracy"] - allowed_drop(new["in_scope_n"])
+    oos_noise = allowed_drop(new["out_of_scope"]["n"])
+    assert new["out_of_scope"]["recall"] >= old["out_of_scope"]["recall"] - oos_noise
 
     assert assistant.models.rollback().name == "v1"
     after = assistant.predict(eval_texts)

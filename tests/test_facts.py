@@ -5,8 +5,7 @@ import time
 
 import pytest
 
-from assistant.store import Store
-from knowledge.facts import FactImportError, FactStore, facts_for
+from knowledge.facts import FactImportError, FactStore
 from knowledge.relations import Triple
 
 
@@ -240,9 +239,3 @@ def test_unusable_files_are_refused_with_one_line(tmp_path, facts, name, content
     with pytest.raises(FactImportError, match=message):
         facts.import_file(path)
 
-
-def test_facts_for_gives_one_store_per_database(store, tmp_path):
-    assert facts_for(store) is facts_for(store)
-    other = Store(tmp_path / "b.db")
-    assert facts_for(other) is not facts_for(store)
-    other.close()

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.store import Store
 from knowledge.documents import read
 from knowledge.facts import FactStore
-from knowledge.graph import KnowledgeGraph, graph_for
+from knowledge.graph import KnowledgeGraph
 from knowledge.relations import Triple
 from knowledge.statements import extract_from_text, parse_statement
 
@@ -177,13 +176,6 @@ def test_resolve_names_the_one_entity_a_role_phrase_stands_for(graph):
     assert graph.resolve("alice's manager") == "Bob"
     assert graph.resolve("my brother") is None
     assert graph.resolve("Alice") is None  # already a name
-
-
-def test_graph_for_is_one_graph_per_store(store, tmp_path):
-    assert graph_for(store) is graph_for(store)
-    other = Store(tmp_path / "b.db")
-    assert graph_for(other) is not graph_for(store)
-    other.close()
 
 
 def test_on_the_qa_corpus_the_graph_answers_right_or_not_at_all(store):

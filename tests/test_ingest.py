@@ -173,27 +173,27 @@ def test_killing_ingest_midway_loses_nothing_that_was_committed(home, tmp_path):
 
 
 def test_facts_read_from_a_document_follow_the_document(home, tmp_path):
-    from knowledge.facts import facts_for
-    from knowledge.graph import graph_for
+    from knowledge.facts import FactStore
+    from knowledge.graph import KnowledgeGraph
 
     doc = tmp_path / "team.md"
     doc.write_text("# Team\n\nRachel Adeyemi reports to Martin Keogh. The kitchen is tidy.\n")
     library = _library(home)
     ingest(library, [doc])
-    facts = [f for f in facts_for(library.store).current() if f.source == "document"]
+    facts = [f for f in FactStore(library.store).current() if f.source == "document"]
     assert [(f.subject, f.relation, f.object) for f in facts] == [
         ("Rachel Adeyemi", "reports_to", "Martin Keogh")
     ]
     chunk_id = facts[0].chunk_id
     assert chunk_id in library.corpus.chunk_ids(facts[0].document_id or 0)
-    answer = graph_for(library.store).answer("who does Rachel Adeyemi report to?")
+    answer = KnowledgeGraph(FactStore(library.store)).answer("who does Rachel Adeyemi report to?")
     assert answer is not None and "Martin Keogh" in answer.text
     assert answer.path[0].origin.startswith("team.md")
 
     doc.write_text("# Team\n\nRachel Adeyemi reports to Nadia Osei.\n")
     ingest(library, [doc])
-    current = [(f.subject, f.object) for f in facts_for(library.store).current()]
+    current = [(f.subject, f.object) for f in FactStore(library.store).current()]
     assert current == [("Rachel Adeyemi", "Nadia Osei")]
 
     forget(library, doc)
-    assert facts_for(library.store).current() == []
+    assert FactStore(library.store).current() == []

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.intent.metrics import evaluate
-from assistant.intent.prediction import decided
+from assistant.nlu.metrics import evaluate
+from assistant.nlu.prediction import decided
 from assistant.registry import SkillRegistry
 from assistant.templates import variants
 

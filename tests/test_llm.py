@@ -23,8 +23,9 @@ from typing import Any
 import pytest
 
 from assistant import config, llm
-from assistant.config import LLMConfig
+from assistant.config import Config, LLMConfig
 from assistant.errors import ConfigError, LLMError
+from assistant.services import Services
 
 SENTENCES = [
     "the desk lamp is in the study",
@@ -46,13 +47,6 @@ NO_SYSTEM_TEMPLATE = (
     "{{ raise_exception('System role not supported') }}{% endif %}"
     "<{{ m['role'] }}> {{ m['content'] }}\n{% endfor %}<assistant>"
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache() -> Iterator[None]:
-    llm.clear_cache()
-    yield
-    llm.clear_cache()
 
 
 def build_tiny_model(directory: Path, chat_template: str | None = None) -> Path:
@@ -107,7 +101,7 @@ def test_none_backend_loads_nothing_and_never_imports_torch():
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_transformers_backend_generates_text_from_a_saved_model(tiny_model):
+def test_transformers_backend_generates_text_from_a_saved_model(tiny_model, store):
     model = llm.load_llm(LLMConfig(backend="transformers", model_path=str(tiny_model)))
     assert isinstance(model, llm.TransformersLLM)
     assert model.prompt(MESSAGES) == (
@@ -117,8 +111,10 @@ def test_transformers_backend_generates_text_from_a_saved_model(tiny_model):
     assert text and isinstance(text, str)
     assert len(model.tokenizer(text, add_special_tokens=False)["input_ids"]) <= 6
     assert model.generate(MESSAGES, max_tokens=6) == text  # greedy: the same every time
-    # The same config gives the already loaded model.
-    assert llm.load_llm(LLMConfig(backend="transformers", model_path=str(tiny_model))) is model
+    # The llm service loads it once per assistant: every skill shares that model.
+    config = Config(llm=LLMConfig(backend="transformers", model_path=str(tiny_model)))
+    services = Services(config, store, factories={"llm": llm.make_llm})
+    assert services.llm is services.llm and isinstance(services.llm, llm.TransformersLLM)
 
 
 def test_transformers_backend_cuts_at_a_stop_string(tiny_model):

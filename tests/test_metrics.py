@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.intent.metrics import evaluate, format_report
+from assistant.nlu.metrics import evaluate, format_report
 
 
 def test_metrics_on_a_small_known_case():
@@ -12,7 +12,7 @@ def test_metrics_on_a_small_known_case():
     assert report["per_label"]["a"]["precision"] == pytest.approx(1 / 2)
     assert report["per_label"]["a"]["recall"] == pytest.approx(1 / 2)
     assert report["per_label"]["b"]["f1"] == pytest.approx(2 / 3)
-    assert report["out_of_scope"] == {"precision": 1.0, "recall": 0.5}
+    assert report["out_of_scope"] == {"precision": 1.0, "recall": 0.5, "n": 2}
     assert report["macro_f1"] == pytest.approx((0.5 + 2 / 3 + 2 / 3) / 3)
     labels = report["labels"]
     assert report["confusion"][labels.index("out_of_scope")][labels.index("a")] == 1

@@ -11,23 +11,16 @@ from pathlib import Path
 import pytest
 
 from assistant import config as config_module
-from assistant import llm
-from assistant.registry import SkillRegistry
 from assistant.skill import Request, SkillContext
 from assistant.store import Store
 from knowledge.ingest import ingest
-from knowledge.service import library_for
 from skills.qa import QA
 from skills.remember import Remember
+from tests.helpers import skill_context
 
 
 def _context(home: Path) -> SkillContext:
-    return SkillContext(
-        config=config_module.load(home, environ={}),
-        store=Store(home / "assistant.db"),
-        registry=SkillRegistry(),
-        notify=lambda _: None,
-    )
+    return skill_context(Store(home / "assistant.db"), config_module.load(home, environ={}))
 
 
 def _ask(context: SkillContext, text: str):  # type: ignore[no-untyped-def]
@@ -43,7 +36,7 @@ def context(home: Path, tmp_path: Path) -> SkillContext:
         "## Bins\n\nThe recycling is collected on Tuesday mornings.\n"
     )
     context = _context(home)
-    ingest(library_for(context.store), [docs])
+    ingest(context.knowledge.library, [docs])
     return context
 
 
@@ -97,11 +90,9 @@ class _Chat(BaseHTTPRequestHandler):
 def chat_server() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Chat)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    llm.clear_cache()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     server.shutdown()
     server.server_close()
-    llm.clear_cache()
 
 
 def test_with_an_llm_the_answer_is_generated_from_the_passages_and_cites_them(context, chat_server):
@@ -136,7 +127,7 @@ def test_a_question_out_of_the_models_scope_is_answered_from_the_users_documents
     assert assistant.predict([question])[0].label == "out_of_scope"
     assert assistant.handle(question, session).intent == "out_of_scope"
 
-    ingest(library_for(assistant.store), [invitation])
+    ingest(assistant.services.knowledge.library, [invitation])
     turn = assistant.handle(question, session)
     assert turn.intent == "qa" and turn.kind == "act" and "8 pm" in turn.reply.text
     assert turn.reply.sources[0]["path"].endswith("party.md")

@@ -2,17 +2,16 @@
 
 import pytest
 
-from assistant.config import Config
-from assistant.registry import SkillRegistry
-from assistant.skill import Request, SkillContext
-from knowledge.facts import facts_for
-from knowledge.graph import graph_for
+from assistant.skill import Request
+from knowledge.facts import FactStore
+from knowledge.graph import KnowledgeGraph
 from skills.remember import Remember
+from tests.helpers import skill_context
 
 
 @pytest.fixture
 def say(store):
-    skill = Remember(SkillContext(config=Config(), store=store, registry=SkillRegistry()))
+    skill = Remember(skill_context(store))
 
     def send(text: str):
         return skill.handler("remember")(Request(text=text, intent="remember", confidence=0.9))
@@ -21,7 +20,7 @@ def say(store):
 
 
 def current(store):
-    return {(f.subject, f.relation, f.object) for f in facts_for(store).current()}
+    return {(f.subject, f.relation, f.object) for f in FactStore(store).current()}
 
 
 def test_a_fact_is_stored_and_confirmed_in_second_person(say, store):
@@ -32,7 +31,7 @@ def test_a_fact_is_stored_and_confirmed_in_second_person(say, store):
     assert entry["triple"] == ["me", "sister", "Alice"] and entry["replaced"] == []
     assert reply.data["status"] == "stored"
     assert reply.actions == [{"type": "fact.stored", **entry}]
-    fact = facts_for(store).current()[0]
+    fact = FactStore(store).current()[0]
     assert (fact.id, fact.source, fact.origin) == (
         entry["id"],
         "user",
@@ -62,7 +61,7 @@ def test_a_replaced_value_is_reported(say, store):
     assert reply.text == "Noted: your locker code is 4312 (it was 1234 before)."
     assert len(reply.data["facts"][0]["replaced"]) == 1
     assert current(store) == {("me", "locker code", "4312")}
-    assert len(facts_for(store).history("me", "locker code")) == 2
+    assert len(FactStore(store).history("me", "locker code")) == 2
 
 
 def test_restating_is_acknowledged_without_a_copy(say, store):
@@ -70,7 +69,7 @@ def test_restating_is_acknowledged_without_a_copy(say, store):
     reply = say("just so you know, Alice is my sister")
     assert reply.text == "I already knew that Alice is your sister."
     assert reply.data["status"] == "known" and reply.actions == []
-    assert facts_for(store).stats()["facts"] == 1
+    assert FactStore(store).stats()["facts"] == 1
 
 
 def test_roles_resolve_to_the_person_already_known(say, store):
@@ -78,7 +77,7 @@ def test_roles_resolve_to_the_person_already_known(say, store):
     say("my sister's birthday is june 3rd")
     assert ("Alice", "birthday", "june 3rd") in current(store)
     assert (
-        graph_for(store).answer("when is alice's birthday").text == "Alice's birthday is june 3rd."
+        KnowledgeGraph(FactStore(store)).answer("when is alice's birthday").text == "Alice's birthday is june 3rd."
     )
 
 
@@ -121,14 +120,14 @@ def test_an_unreadable_fact_stores_nothing(say, store, text):
     assert reply.text.startswith("I couldn't tell what fact to keep")
     assert "Alice is my sister" in reply.text
     assert reply.data == {"status": "not_understood"} and reply.actions == []
-    assert facts_for(store).stats()["facts"] == 0
+    assert FactStore(store).stats()["facts"] == 0
 
 
 def test_the_graph_sees_what_the_skill_stored(say, store):
     say("Bob is Alice's manager")
     say("Alice is my sister")
     assert (
-        graph_for(store)
+        KnowledgeGraph(FactStore(store))
         .answer("who is my sister's manager")
         .text.startswith("Your sister's manager is Bob")
     )

@@ -9,16 +9,16 @@ import pytest
 import torch
 
 from assistant.core import Assistant
-from assistant.intent.metrics import evaluate
-from assistant.intent.versions import ModelStore
-from assistant.intent.prediction import decided
-from assistant.registry import SkillRegistry
 from assistant.dialogue.session import Session
+from assistant.nlu.encoder import resolve_model_dir
+from assistant.nlu.metrics import evaluate
+from assistant.nlu.prediction import decided
+from assistant.nlu.trained import TrainedModel
+from assistant.nlu.versions import ModelStore
+from assistant.registry import SkillRegistry
 from assistant.skill import Reply, Request, Skill, intent
-from assistant.intent.trained import TrainedModel
 from finetune import dataset, pipeline, train
 from finetune.config import TrainConfig
-from assistant.intent.encoder import resolve_model_dir
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ from assistant.cli.commands import CommandLine
 from assistant.cli.inputs import read_jsonl
 from assistant.cli.output import add_json_command
 from assistant.errors import InputError
-from assistant.intent import metrics
-from assistant.intent.prediction import decided
+from assistant.nlu import metrics
+from assistant.nlu.prediction import decided
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.intent.prediction import OUT_OF_SCOPE, Prediction
+from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction
 
 _JOINER = re.compile(
     r"\s*(?:,?\s*\band then\b|,?\s*\bthen\b|,?\s*\band also\b|,?\s*\band\b|;|,\s*also\b)\s*",

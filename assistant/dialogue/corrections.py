@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.intent.prediction import OUT_OF_SCOPE, Prediction
+from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction
 
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope|wrong|not that)[,.!]*\s+)?"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.dialogue.questions import OpenQuestion
-from assistant.intent.prediction import Prediction
+from assistant.nlu.prediction import Prediction
 
 RouteKind = Literal["act", "clarify", "out_of_scope", "compound", "dismiss"]
 

@@ -11,7 +11,7 @@ from assistant.config import DialogueConfig, RouterConfig
 from assistant.dialogue import answers, compound, context
 from assistant.dialogue.route import Route
 from assistant.dialogue.session import Session
-from assistant.intent.prediction import OUT_OF_SCOPE, Prediction, abstains
+from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction, abstains
 from assistant.slots import SlotContext, SlotType, fill
 
 Predict = Callable[[list[str]], list[Prediction]]

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, ModelError
-from assistant.intent.fallback import FallbackModel
-from assistant.intent.fingerprint import examples_hash, shaping_of
-from assistant.intent.prediction import IntentModel, Prediction
+from assistant.nlu.fallback import FallbackModel
+from assistant.nlu.fingerprint import examples_hash, shaping_of
+from assistant.nlu.prediction import IntentModel, Prediction
 
 if TYPE_CHECKING:
     from assistant.config import NLUConfig
-    from assistant.intent.encoder import Encoder
-    from assistant.intent.versions import ModelStore
+    from assistant.nlu.encoder import Encoder
+    from assistant.nlu.versions import ModelStore
     from assistant.registry import SkillRegistry
 
 log = logging.getLogger("assistant")
@@ -106,7 +106,7 @@ class IntentModels:
                 "`assistant train` (a few minutes) gives better routing."
             )
             return self._prototype()
-        from assistant.intent.trained import TrainedModel
+        from assistant.nlu.trained import TrainedModel
 
         trained = TrainedModel(current)
         if self.on_calibration is not None:
@@ -122,7 +122,7 @@ class IntentModels:
         return trained
 
     def _prototype(self) -> IntentModel:
-        from assistant.intent.prototype import PrototypeModel
+        from assistant.nlu.prototype import PrototypeModel
 
         return PrototypeModel(
             self.encoder(),

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant import paths
-from assistant.intent.encoder import Encoder
-from assistant.intent.lexical import LexicalIndex
-from assistant.intent.prediction import OUT_OF_SCOPE, Prediction, from_scores
+from assistant.nlu.encoder import Encoder
+from assistant.nlu.lexical import LexicalIndex
+from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction, from_scores
 from assistant.templates import Example
 
 EXACT_MATCH = 0.98  # blended similarity at which a text counts as a known sentence

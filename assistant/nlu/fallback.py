@@ -3,7 +3,7 @@ the few-shot prototype model until the next `assistant train` folds them in."""
 
 from __future__ import annotations
 
-from assistant.intent.prediction import IntentModel, Prediction
+from assistant.nlu.prediction import IntentModel, Prediction
 
 # The prototype must be at least this sure before it overrides the trained model.
 OVERRIDE_CONFIDENCE = 0.5

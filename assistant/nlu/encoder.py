@@ -67,7 +67,7 @@ def onnx_path_for(model_dir: Path) -> Path:
     target = paths.cache() / "encoders" / f"{model_fingerprint(model_dir)}.onnx"
     with _export_lock:
         if not target.exists():
-            from assistant.intent.onnx_export import export_encoder  # torch: first use only
+            from assistant.nlu.onnx_export import export_encoder  # torch: first use only
 
             export_encoder(model_dir, target)
     return target

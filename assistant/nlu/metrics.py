@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.intent.prediction import OUT_OF_SCOPE
+from assistant.nlu.prediction import OUT_OF_SCOPE
 
 
 @dataclass

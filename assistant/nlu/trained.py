@@ -7,8 +7,8 @@ import os
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.intent.prediction import Prediction, from_scores
-from assistant.intent.versions import ModelVersion
+from assistant.nlu.prediction import Prediction, from_scores
+from assistant.nlu.versions import ModelVersion
 
 
 class TrainedModel:
