@@ -39,6 +39,11 @@ class Reply:
     actions: list[dict[str, Any]] = field(default_factory=list)  # side effects it performed
     question: Question | None = None  # asked back: the next utterance answers it
 
+    @classmethod
+    def asking(cls, question: Question, data: dict[str, Any] | None = None) -> Reply:
+        """A reply that is only a question back: "At what time?"."""
+        return cls(text=question.text, data=dict(data or {}), question=question)
+
 
 @dataclass(frozen=True)
 class IntentSpec:

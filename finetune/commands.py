@@ -63,9 +63,7 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         config = TrainConfig(method=args.method, **({"epochs": args.epochs} if args.epochs else {}))
     except ValueError as exc:
         raise AssistantError(f"bad training settings: {exc}") from None
-    if args.if_stale and not pipeline.is_stale(
-        assistant.registry, assistant.models, config
-    ):
+    if args.if_stale and not pipeline.is_stale(assistant.registry, assistant.models, config):
         current = assistant.models.current()
         assert current is not None
         emit(

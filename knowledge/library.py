@@ -16,7 +16,7 @@ from knowledge.index import APPROX_THRESHOLD, VectorIndex
 if TYPE_CHECKING:
     from assistant.nlu.encoder import Encoder
 
-DIMENSION = 384  # all-MiniLM-L6-v2; another encoder's size is read from the model
+DIMENSION = 384  # all-MiniLM-L6-v2: an empty index's guess until the first vectors arrive
 
 
 class Library:
@@ -89,6 +89,10 @@ class Library:
         if change.added:
             ids = np.array([chunk_id for chunk_id, _ in change.added], dtype=np.int64)
             vectors_added = np.stack([vector for _, vector in change.added])
+            if len(index) == 0 and index.dimension != vectors_added.shape[1]:
+                # An empty index guessed MiniLM's size; the encoder in use says otherwise.
+                with self._lock:
+                    self._index = index = VectorIndex(vectors_added.shape[1], self.approx_threshold)
             if index.add(ids, vectors_added):  # grew past the Flat/IVF threshold: rebuild
                 with self._lock:
                     self._index = self._rebuild()

@@ -37,6 +37,10 @@ class StatementError(AssistantError):
     """A statement holds no fact that can be stored safely."""
 
 
+class EmptyStatement(StatementError):
+    """Only a lead-in ("remember that", "note this down"): the fact itself is missing."""
+
+
 @dataclass(frozen=True)
 class ForgetRequest:
     subject: str  # whose facts go: "me", "Alice"
@@ -315,7 +319,7 @@ def parse_statement(text: str) -> list[Triple]:
     """The facts in one statement; StatementError when none can be read safely."""
     body = strip_lead_ins(text)
     if not body:
-        raise StatementError("there is no fact in that to remember")
+        raise EmptyStatement("there is no fact in that to remember")
     found = _clause(body)
     if found is None:
         parts = [p for p in re.split(r"\s*(?:;|,? and (?:also )?|\n)\s*", body) if p.strip()]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from assistant.dialogue.questions import ask
 from assistant.skill import Reply, Request, Skill, intent
+from assistant.slots import Text
 from knowledge.phrasing import clause, join, name, object_clause, possessive, sentence
 from knowledge.relations import PERSON_ROLES, Triple, relation
 
@@ -26,6 +28,8 @@ class Remember(Skill):
     @intent(
         "remember",
         description="remember a fact",
+        # Filled only by the answer to "What should I remember?" (asked after "remember this").
+        slots={"fact": Text()},
         examples=[
             "remember that {fact}",
             "(note|make a note) that {fact}",
@@ -89,21 +93,34 @@ class Remember(Skill):
     def remember(self, req: Request) -> Reply:
         """Remember a fact."""
         # Imported here: networkx and the parsers would add ~0.2 s to every start-up.
-        from knowledge.statements import StatementError, parse_forget, parse_statement
+        from knowledge.statements import (
+            EmptyStatement,
+            StatementError,
+            parse_forget,
+            parse_statement,
+        )
 
         knowledge = self.context.knowledge
         facts, graph = knowledge.facts, knowledge.graph
-        forget = parse_forget(req.text)
+        said = req.slots.get("fact") or req.text
+        forget = parse_forget(said)
         if forget is not None:
             return _forget(facts, graph, forget)
         try:
-            triples = parse_statement(req.text)
+            triples = parse_statement(said)
+        except EmptyStatement:
+            if req.answer is not None:  # asked already: a second "remember this" is no fact
+                return Reply(
+                    text=f"That's no fact I can keep. {_EXAMPLES}",
+                    data={"status": "not_understood"},
+                )
+            return Reply.asking(ask("fact", "What should I remember?"), data={"status": "asking"})
         except StatementError as exc:
             return Reply(
                 text=f"I couldn't tell what fact to keep: {exc}. {_EXAMPLES}",
                 data={"status": "not_understood"},
             )
-        recorded = [facts.record(_resolved(graph, t), "user", origin=req.text) for t in triples]
+        recorded = [facts.record(_resolved(graph, t), "user", origin=said) for t in triples]
         return _stored(recorded)
 
 

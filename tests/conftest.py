@@ -1,16 +1,35 @@
-"""Shared fixtures: a tmp $ASSISTANT_HOME per test, one real intent model per run."""
+"""Shared fixtures: a tmp $ASSISTANT_HOME per test, one real intent model per run.
+
+Nothing happens at import time, and everything the tests write stays under .cache/:
+pytest's tmp dirs (`pytest_configure`), the encoder's ONNX export and cached embeddings.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-# Derived files (the encoder's ONNX export, example embeddings) survive between runs here.
-os.environ.setdefault("ASSISTANT_CACHE", str(REPO / ".cache" / "test"))
-os.environ["ASSISTANT_HOME"] = str(REPO / ".cache" / "test-home-unset")  # each test sets its own
+CACHE = REPO / ".cache"
+# Bump when what a trained model saves changes, so the cached test model is retrained.
+MODEL_FORMAT = 2
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.option.basetemp:
+        config.option.basetemp = str(CACHE / "pytest-tmp")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _assistant_dirs() -> Iterator[None]:
+    """Derived files survive between runs in .cache/test; each test sets its own home."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ASSISTANT_CACHE", os.environ.get("ASSISTANT_CACHE", str(CACHE / "test")))
+        patch.setenv("ASSISTANT_HOME", str(CACHE / "test-home-unset"))
+        yield
 
 
 @pytest.fixture
@@ -29,7 +48,7 @@ def intent_model():  # type: ignore[no-untyped-def]
     """The real prototype model over the built-in skills (MiniLM via ONNX Runtime)."""
     from assistant.core import Assistant
 
-    assistant = Assistant.open(home=REPO / ".cache" / "test-model-home")
+    assistant = Assistant.open(home=CACHE / "test-model-home")
     model = assistant.load_model()
     assistant.close()
     return model
@@ -74,9 +93,10 @@ def trained_home() -> Path:
     from finetune import dataset, pipeline
     from finetune.config import TrainConfig
 
-    probe = Assistant.open(home=REPO / ".cache" / "test-model-home")
+    probe = Assistant.open(home=CACHE / "test-model-home")
     config = TrainConfig()
-    home = REPO / ".cache" / "test" / f"trained-{dataset.data_hash(probe.registry, config)}"
+    key = f"{dataset.data_hash(probe.registry, config)}-m{MODEL_FORMAT}"
+    home = CACHE / "test" / f"trained-{key}"
     store = ModelStore(home / "models")
     if pipeline.is_stale(probe.registry, store, config):
         pipeline.train_version(probe.registry, store, resolve_model_dir(), config, progress=False)

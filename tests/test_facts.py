@@ -238,4 +238,3 @@ def test_unusable_files_are_refused_with_one_line(tmp_path, facts, name, content
     path.write_text(content)
     with pytest.raises(FactImportError, match=message):
         facts.import_file(path)
-

@@ -77,7 +77,8 @@ def test_roles_resolve_to_the_person_already_known(say, store):
     say("my sister's birthday is june 3rd")
     assert ("Alice", "birthday", "june 3rd") in current(store)
     assert (
-        KnowledgeGraph(FactStore(store)).answer("when is alice's birthday").text == "Alice's birthday is june 3rd."
+        KnowledgeGraph(FactStore(store)).answer("when is alice's birthday").text
+        == "Alice's birthday is june 3rd."
     )
 
 
@@ -114,13 +115,21 @@ def test_nothing_to_forget_is_said_plainly(say):
     assert say("forget Zebediah").text == "I didn't have anything about Zebediah to forget."
 
 
-@pytest.mark.parametrize("text", ["remember that", "it is raining", "remember this for me please"])
+@pytest.mark.parametrize("text", ["it is raining", "my dog"])
 def test_an_unreadable_fact_stores_nothing(say, store, text):
     reply = say(text)
     assert reply.text.startswith("I couldn't tell what fact to keep")
     assert "Alice is my sister" in reply.text
     assert reply.data == {"status": "not_understood"} and reply.actions == []
     assert FactStore(store).stats()["facts"] == 0
+
+
+@pytest.mark.parametrize("text", ["remember that", "remember this for me please", "note this down"])
+def test_a_lead_in_without_a_fact_asks_for_it_and_stores_nothing(say, store, text):
+    reply = say(text)
+    assert reply.text == "What should I remember?" and reply.data == {"status": "asking"}
+    assert (reply.question.kind, reply.question.slot) == ("slot", "fact")
+    assert reply.actions == [] and FactStore(store).stats()["facts"] == 0
 
 
 def test_the_graph_sees_what_the_skill_stored(say, store):

@@ -145,7 +145,9 @@ def test_pronoun_follow_up_reuses_the_last_device(router):
 
 
 def test_elliptical_follow_up_reuses_the_last_intent_with_new_slots(router):
-    session = Session(last_intent="device.off", last_slots={"device": "lights", "room": "living room"})
+    session = Session(
+        last_intent="device.off", last_slots={"device": "lights", "room": "living room"}
+    )
     route = router.route("and in the kitchen?", session, NOW)
     assert (route.kind, route.intent, route.via) == ("act", "device.off", "follow-up")
     assert route.slots == {"device": "lights", "room": "kitchen"}
