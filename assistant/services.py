@@ -19,8 +19,8 @@ from assistant.errors import ServiceError
 
 if TYPE_CHECKING:
     from assistant.config import Config
-    from assistant.nlu.encoder import Encoder
     from assistant.llm import LLM
+    from assistant.nlu.encoder import Encoder
     from assistant.store import Store
 
 

@@ -15,9 +15,9 @@ DATA = Path(__file__).resolve().parent.parent / "finetune" / "data" / "intents_e
 
 def main() -> None:
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="bench-home-"))
-    from assistant.nlu import metrics
     from assistant.config import RouterConfig
     from assistant.core import Assistant
+    from assistant.nlu import metrics
     from assistant.nlu.prediction import decided
 
     rows = [json.loads(line) for line in DATA.read_text().splitlines() if line.strip()]

@@ -21,13 +21,13 @@ def main() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from assistant.core import Assistant
     from assistant.cli.repl import Repl
+    from assistant.core import Assistant
     from assistant.dialogue.session import Session
+    from assistant.nlu.encoder import resolve_model_dir
     from assistant.nlu.trained import TrainedModel
     from finetune.continual import finetune_version
     from finetune.pipeline import EVAL_SET, read_labelled
-    from assistant.nlu.encoder import resolve_model_dir
 
     source = Path(os.environ["ASSISTANT_HOME"]) / "models"
     home = Path(tempfile.mkdtemp(prefix="bench-corrections-"))

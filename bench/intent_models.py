@@ -18,15 +18,15 @@ from report import percentile, publish
 
 def main(methods: list[str]) -> None:
     os.environ.setdefault("ASSISTANT_HOME", tempfile.mkdtemp(prefix="bench-home-"))
-    from assistant.nlu import metrics
     from assistant.config import RouterConfig
     from assistant.core import Assistant
-    from assistant.nlu.versions import ModelStore
+    from assistant.nlu import metrics
+    from assistant.nlu.encoder import resolve_model_dir
     from assistant.nlu.prediction import decided
     from assistant.nlu.trained import TrainedModel
+    from assistant.nlu.versions import ModelStore
     from finetune import pipeline
     from finetune.config import TrainConfig
-    from assistant.nlu.encoder import resolve_model_dir
 
     rows = pipeline.read_labelled(pipeline.EVAL_SET)
     texts, gold = [r["text"] for r in rows], [r["label"] for r in rows]

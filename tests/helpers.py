@@ -15,8 +15,8 @@ def services_for(
     store: Store, config: Config | None = None, clock: Clock | None = None, **provided: Any
 ) -> Services:
     """The built-in services over `store`; keyword arguments replace one (a fake, a clock)."""
-    from assistant.nlu.encoder import make_encoder
     from assistant.llm import make_llm
+    from assistant.nlu.encoder import make_encoder
     from knowledge.service import Knowledge
 
     factories = {"encoder": make_encoder, "llm": make_llm, "knowledge": Knowledge.from_services}

@@ -18,13 +18,13 @@ from assistant.nlu.encoder import resolve_model_dir
 from assistant.nlu.prediction import Prediction, decided
 from assistant.nlu.versions import ModelVersion
 from finetune.continual import allowed_drop, finetune_version, gate
+from finetune.pipeline import EVAL_SET, read_labelled
 from skills.chat import Chat
 from skills.code import Code
 from skills.devices import Devices
 from skills.qa import QA
-from skills.reminders import Reminders
 from skills.remember import Remember
-from finetune.pipeline import EVAL_SET, read_labelled
+from skills.reminders import Reminders
 
 FAMILY = Path(__file__).resolve().parent.parent / "bench" / "data" / "correction_family.jsonl"
 LABELS = [
