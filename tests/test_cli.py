@@ -129,3 +129,35 @@ def test_bad_jsonl_is_a_one_line_error_naming_the_line(home, tmp_path):
     assert result.stderr.strip().startswith(f"error: {data}:2: not JSON")
     missing = run(home, "nlu", "eval", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
+
+
+def test_a_question_asked_by_one_ask_is_answered_by_the_next_with_the_same_session(home):
+    asked = json.loads(run(home, "ask", "--json", "--session", "kitchen", "remember this").stdout)
+    assert asked["text"] == "What should I remember?"
+    assert asked["question"] == {
+        "text": "What should I remember?",
+        "kind": "slot",
+        "slot": "fact",
+        "options": [],
+        "declined": "OK, I won't.",
+    }
+    elsewhere = run(home, "ask", "--json", "--session", "hall", "my locker code is 4312")
+    assert json.loads(elsewhere.stdout)["abandoned"] is None  # another session asked nothing
+    answered = run(home, "ask", "--json", "--session", "kitchen", "Alice is my sister")
+    reply = json.loads(answered.stdout)
+    assert reply["text"] == "OK, I'll remember that Alice is your sister."
+    assert (reply["intent"], reply["input"]) == ("remember", "remember this")
+    facts = json.loads(run(home, "knowledge", "facts", "--json").stdout)
+    assert {(f["subject"], f["relation"], f["object"]) for f in facts} == {
+        ("me", "sister", "Alice"),
+        ("me", "locker code", "4312"),
+    }
+
+
+def test_now_sets_the_clock_that_times_are_read_against(home):
+    result = run(home, "ask", "--json", "--now", "2026-12-02T15:00", "remind me to call mom at 5")
+    assert json.loads(result.stdout)["slots"]["time"] == "2026-12-02T17:00"
+    bad = run(home, "ask", "--now", "yesterday-ish", "hello")
+    assert bad.returncode == 1 and bad.stderr.strip() == (
+        "error: --now 'yesterday-ish' is not an ISO date and time, e.g. 2026-12-03T08:00"
+    )

@@ -11,67 +11,17 @@ from datetime import datetime
 
 import pytest
 
-from assistant import Reply, Request, Skill, ask, choose, confirm, intent
 from assistant.config import Config
 from assistant.core import Assistant
 from assistant.dialogue import sessions
 from assistant.dialogue.session import Session
-from assistant.nlu.prediction import Prediction
 from assistant.registry import SkillRegistry
 from assistant.services import FixedClock
-from assistant.slots import Number, Text, Time
 from assistant.store import Store
 from tests.helpers import services_for
+from tests.oven import Oven, Scripted
 
 NOW = datetime(2026, 12, 2, 15, 0).astimezone()
-
-
-class Oven(Skill):
-    """Preheat the oven and order pizza."""
-
-    @intent(
-        "oven.preheat",
-        examples=["preheat the oven", "heat the oven to 180 degrees"],
-        slots={"degrees": Number(unit="degrees?"), "when": Time()},
-    )
-    def preheat(self, req: Request) -> Reply:
-        if "degrees" not in req.slots:
-            return Reply.asking(ask("degrees", "To how many degrees?"))
-        return Reply(text=f"Preheating to {req.slots['degrees']} degrees.", data=dict(req.slots))
-
-    @intent("oven.clean", examples=["clean the oven"])
-    def clean(self, req: Request) -> Reply:
-        if not req.confirmed:
-            return Reply.asking(confirm("Self-cleaning locks the door for 2 hours. Start it?"))
-        return Reply(text="Self-clean started.", actions=[{"type": "oven.clean"}])
-
-    @intent(
-        "oven.pizza",
-        examples=["order a pizza"],
-        slots={"size": Text(pattern=r"\b(small|medium|large)\b")},
-    )
-    def pizza(self, req: Request) -> Reply:
-        if "size" not in req.slots:
-            return Reply.asking(choose("size", "Which size?", ["small", "medium", "large"]))
-        return Reply(text=f"Ordering a {req.slots['size']} pizza.")
-
-
-SCRIPT = {
-    "preheat the oven": Prediction("oven.preheat", 0.95),
-    "clean the oven": Prediction("oven.clean", 0.95),
-    "order a pizza": Prediction("oven.pizza", 0.95),
-    "order a large pizza": Prediction("oven.pizza", 0.95),
-    "what's the weather": Prediction("out_of_scope", 0.95),
-}
-
-
-class Scripted:
-    """An intent model whose answers are the SCRIPT above; anything else is out of scope."""
-
-    labels = ["oven.clean", "oven.pizza", "oven.preheat", "out_of_scope"]
-
-    def predict(self, texts: list[str]) -> list[Prediction]:
-        return [SCRIPT.get(t, Prediction("out_of_scope", 0.9)) for t in texts]
 
 
 @pytest.fixture
@@ -161,3 +111,30 @@ def test_a_named_session_keeps_its_question_in_the_store_between_assistants(tmp_
     assert sessions.load(second.store, "kitchen").open_question is None
     assert sessions.load(second.store, "elsewhere").open_question is None
     second.close()
+
+
+def test_the_repl_asks_back_in_process_through_a_pipe(assistant, tmp_path):
+    """The shell on prompt_toolkit's pipe input: what a user types, line by line."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from assistant.cli.repl import Repl
+
+    printed: list[str] = []
+    with create_pipe_input() as pipe:
+        prompt = PromptSession(
+            input=pipe, output=DummyOutput(), history=FileHistory(str(tmp_path / "history"))
+        )
+        repl = Repl(assistant, prompt=prompt, echo=printed.append)
+        pipe.send_text("preheat the oven\n220 degrees\n/why\nclean the oven\nno\n/quit\n")
+        repl.run()
+    assert printed[0].startswith("Assistant ready")
+    assert "To how many degrees?" in printed
+    assert "Preheating to 220 degrees." in printed
+    why = next(line for line in printed if line.startswith("turn "))
+    assert "intent      oven.preheat" in why and "'degrees': 220" in why
+    assert "Self-cleaning locks the door for 2 hours. Start it?" in printed
+    assert printed[-2:] == ["OK, I won't.", "Bye."]
+    assert "220 degrees" in (tmp_path / "history").read_text()

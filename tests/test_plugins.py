@@ -115,6 +115,17 @@ def test_example_skill_package_from_docs_installs_and_answers(tmp_path, monkeypa
         assert (turn.intent, turn.skill) == ("dice.roll", "dice")
         assert 1 <= turn.reply.data["total"] <= 20 and turn.reply.data["sides"] == 20
         assert turn.reply.text.startswith("🎲 1d20: ")
+        # The declared slot is missing: the skill asks, and the next utterance answers it.
+        session = Session()
+        asked = assistant.handle("roll two dice", session)
+        assert asked.reply.text == "How many sides should the dice have?"
+        answered = assistant.handle("twelve", session)
+        assert (answered.intent, answered.reply.data["count"], answered.reply.data["sides"]) == (
+            "dice.roll",
+            2,
+            12,
+        )
+        assert answered.reply.text.startswith("🎲 2d12: ")
         coin = assistant.handle("could you flip a coin for me", Session())
         assert coin.intent == "dice.flip" and coin.reply.data["side"] in {"heads", "tails"}
         # Built-in routing still works beside the plugin.
