@@ -2,10 +2,9 @@
 
 Continues the current LoRA adapter on the corrections (repeated, with noisy copies) plus a
 replay sample of the base data; retrains from scratch when the current model cannot be
-continued (no adapter, or skills added intents). The candidate is promoted only if its
-in-scope accuracy and out-of-scope recall on the evaluation set stay within evaluation noise
-(`allowed_drop`), and it routes every corrected turn right; otherwise it stays as a rejected
-version with the reason.
+continued (no adapter, or skills added intents). The candidate is promoted only if it passes
+the gate (`finetune.gate`: no loss beyond evaluation noise, every corrected turn routed
+right); otherwise it stays as a rejected version with the reasons.
 """
 
 from __future__ import annotations
@@ -18,19 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
-from assistant.nlu.prediction import decided
 from assistant.nlu.versions import ModelStore, ModelVersion
 from assistant.registry import SkillRegistry
 from finetune import dataset
 from finetune.config import TrainConfig
 from finetune.dataset import TrainingSet
+from finetune.gate import gate
 
 CORRECTION_REPEATS = 10  # each correction is seen this often per epoch (plus noisy copies)
 REPLAY_SIZE = 5000  # base examples replayed (all of today's data) so nothing is forgotten
 CONTINUE_LR = 1e-4  # adapters continue at a tenth of the first training's rate
-# The gate allows half a point, or one sentence of the set when that is more: floating-point
-# kernels differ between CPUs (AVX-512 vs AMD), so the same training can land a sentence apart.
-MAX_DROP = 0.005
 
 
 @dataclass
@@ -89,7 +85,7 @@ def finetune_version(
         },
     )
     candidate = result.version
-    reasons = gate(current, candidate, usable)
+    reasons = gate(current, candidate, usable, eval_path)
     meta = dict(candidate.meta)
     if reasons:
         meta["rejected"] = reasons
@@ -98,39 +94,6 @@ def finetune_version(
     else:
         candidate = store.promote(candidate.name)
     return FinetuneResult(candidate, not reasons, reasons, continued, time.perf_counter() - started)
-
-
-def gate(
-    current: ModelVersion, candidate: ModelVersion, corrections: list[dict[str, Any]]
-) -> list[str]:
-    """Reasons to refuse the candidate; empty means it may be promoted."""
-    from assistant.nlu.trained import TrainedModel
-
-    reasons = []
-    old, new = current.meta.get("eval"), candidate.meta.get("eval")
-    if old and new:
-        before, after = old["in_scope_accuracy"], new["in_scope_accuracy"]
-        if after < before - allowed_drop(new.get("in_scope_n")):
-            reasons.append(f"in-scope accuracy fell from {before:.3f} to {after:.3f}")
-        before, after = old["out_of_scope"]["recall"], new["out_of_scope"]["recall"]
-        if after < before - allowed_drop(new["out_of_scope"].get("n")):
-            reasons.append(f"out-of-scope recall fell from {before:.3f} to {after:.3f}")
-    model = TrainedModel(candidate)
-    threshold = candidate.meta["calibration"]["threshold"]
-    predictions = model.predict([c["text"] for c in corrections])
-    wrong = [
-        c["text"]
-        for c, p in zip(corrections, predictions, strict=True)
-        if decided(p, threshold).label != c["label"]
-    ]
-    if wrong:
-        reasons.append(f"{len(wrong)} corrected turn(s) still routed wrong, e.g. {wrong[0]!r}")
-    return reasons
-
-
-def allowed_drop(n: int | None) -> float:
-    """Evaluation noise over `n` sentences: half a point or one sentence, whichever is larger."""
-    return max(MAX_DROP, 1 / n) if n else MAX_DROP
 
 
 def load_classifier(version: ModelVersion, encoder_dir: Path, config: TrainConfig):

@@ -139,9 +139,14 @@ class FactStore:
             return db.execute("DELETE FROM facts WHERE document_id=?", (document_id,)).rowcount
 
     def forget(
-        self, subject: str, relation_name: str | None = None, obj: str | None = None
+        self,
+        subject: str,
+        relation_name: str | None = None,
+        obj: str | None = None,
+        dry_run: bool = False,
     ) -> list[Fact]:
-        """Retract matching facts, history included; with only a subject, all facts about it."""
+        """Retract matching facts, history included; with only a subject, all facts about it.
+        With `dry_run`, only say which facts that would be."""
         now = time.time()
         with self.store.transaction() as db:
             keys = self._keys(db, subject)
@@ -162,8 +167,9 @@ class FactStore:
                     params += other
             where += " AND retracted_at IS NULL"
             rows = db.execute(f"SELECT {_COLUMNS} FROM facts WHERE {where}", params).fetchall()
-            ids = [row[0] for row in rows]
-            db.executemany("UPDATE facts SET retracted_at=? WHERE id=?", [(now, i) for i in ids])
+            if not dry_run:
+                ids = [(now, row[0]) for row in rows]
+                db.executemany("UPDATE facts SET retracted_at=? WHERE id=?", ids)
         return [_fact(row) for row in rows]
 
     def current(self) -> list[Fact]:

@@ -8,8 +8,8 @@ from skills.pending import not_yet
 
 # Every device intent reads the same slots: which device(s), where, and what to set.
 SLOTS = {
-    "device": Device(),
     "room": Room(),
+    "device": Device(),
     "scope": Scope(),
     "property": Choice(
         values=("brightness", "colour", "temperature", "volume", "speed"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.dialogue.questions import ask
+from assistant.dialogue.questions import ask, confirm
 from assistant.skill import Reply, Request, Skill, intent
 from assistant.slots import Text
 from knowledge.phrasing import clause, join, name, object_clause, possessive, sentence
@@ -105,6 +105,11 @@ class Remember(Skill):
         said = req.slots.get("fact") or req.text
         forget = parse_forget(said)
         if forget is not None:
+            everything = [r for r in forget if r.relation is None and r.object is None]
+            if everything and not req.confirmed:
+                asked = _confirm_forgetting(facts, graph, everything)
+                if asked is not None:
+                    return asked
             return _forget(facts, graph, forget)
         try:
             triples = parse_statement(said)
@@ -170,6 +175,23 @@ def _entry(r: Recorded) -> dict[str, Any]:
         "replaced": [old.id for old in r.replaced],
         "duplicate": r.duplicate,
     }
+
+
+def _confirm_forgetting(
+    facts: FactStore, graph: KnowledgeGraph, requests: list[ForgetRequest]
+) -> Reply | None:
+    """Forgetting everything about someone is asked first when it is more than one fact."""
+    subjects = [graph.resolve(r.subject) or r.subject for r in requests]
+    doomed = {
+        f.id for s in subjects for f in facts.forget(s, dry_run=True) if f.superseded_by is None
+    }
+    if len(doomed) < 2:
+        return None
+    about = join([name(s) for s in subjects])
+    question = confirm(
+        f"Forget all {len(doomed)} things I know about {about}?", declined="OK, I'll keep them."
+    )
+    return Reply.asking(question, data={"status": "confirming", "facts": sorted(doomed)})
 
 
 def _forget(facts: FactStore, graph: KnowledgeGraph, requests: list[ForgetRequest]) -> Reply:

@@ -13,8 +13,9 @@ from tests.helpers import skill_context
 def say(store):
     skill = Remember(skill_context(store))
 
-    def send(text: str):
-        return skill.handler("remember")(Request(text=text, intent="remember", confidence=0.9))
+    def send(text: str, confirmed: bool = False):
+        request = Request(text=text, intent="remember", confidence=0.9, confirmed=confirmed)
+        return skill.handler("remember")(request)
 
     return send
 
@@ -95,6 +96,10 @@ def test_forgetting(say, store, text, left):
     for fact in ["Alice is my sister", "my locker code is 4312", "Alice's email is a@example.com"]:
         say(fact)
     reply = say(text)
+    if reply.question is not None:  # everything about someone: asked first, forgotten on yes
+        assert reply.text == "Forget all 2 things I know about Alice?"
+        assert len(current(store)) == 3
+        reply = say(text, confirmed=True)
     assert reply.text.startswith("OK, I've forgotten that ")
     assert reply.data["status"] == "forgotten"
     assert {a["type"] for a in reply.actions} == {"fact.forgotten"}
@@ -140,3 +145,14 @@ def test_the_graph_sees_what_the_skill_stored(say, store):
         .answer("who is my sister's manager")
         .text.startswith("Your sister's manager is Bob")
     )
+
+
+def test_forgetting_everything_about_someone_asks_first_unless_it_is_one_fact(say, store):
+    say("Bob is my brother")
+    assert say("forget everything about Bob").text.startswith("OK, I've forgotten that ")
+    say("Alice is my sister")
+    say("Alice's email is a@example.com")
+    asked = say("forget everything about Alice")
+    assert (asked.question.kind, asked.question.declined) == ("confirm", "OK, I'll keep them.")
+    assert asked.data["status"] == "confirming" and asked.actions == []
+    assert len(current(store)) == 2  # nothing forgotten until the user says yes
