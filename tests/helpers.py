@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant import plugins
 from assistant.config import Config
 from assistant.registry import SkillRegistry
 from assistant.services import Clock, Services
@@ -14,12 +15,9 @@ from assistant.store import Store
 def services_for(
     store: Store, config: Config | None = None, clock: Clock | None = None, **provided: Any
 ) -> Services:
-    """The built-in services over `store`; keyword arguments replace one (a fake, a clock)."""
-    from assistant.llm import make_llm
-    from assistant.nlu.encoder import make_encoder
-    from knowledge.service import Knowledge
-
-    factories = {"encoder": make_encoder, "llm": make_llm, "knowledge": Knowledge.from_services}
+    """The installed services over `store`, found through their entry points as an Assistant
+    finds them; keyword arguments replace one (a fake, a clock)."""
+    factories, _ = plugins.load_callables(plugins.SERVICES)
     services = Services(config or Config(), store, clock, factories)
     for name, value in provided.items():
         services.provide(name, value)

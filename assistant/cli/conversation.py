@@ -21,10 +21,10 @@ def register(cli: CommandLine) -> None:
         help="continue the conversation NAME (kept between runs), so a question asked back"
         " can be answered by the next `ask --session NAME`",
     )
-    ask.add_argument(
-        "--now", metavar="ISO", help="take this as the current time, e.g. 2026-12-03T08:00"
-    )
-    cli.command("repl", "start the interactive shell (the default)", _repl)
+    now_help = "take this as the current time, e.g. 2026-12-03T08:00 (scripts, tests)"
+    ask.add_argument("--now", metavar="ISO", help=now_help)
+    repl = cli.command("repl", "start the interactive shell (the default)", _repl)
+    repl.add_argument("--now", metavar="ISO", help=now_help)
 
 
 def _ask(args: argparse.Namespace, assistant: Assistant) -> int:
