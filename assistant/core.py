@@ -88,14 +88,12 @@ class Assistant:
         home = home or paths.home()
         config = config_module.load(home)
         store = Store(home / "assistant.db")
-        factories, broken = plugins.load_callables(plugins.SERVICES)
-        failures = {f.source.split(" = ")[0]: f.error for f in broken}
-        services = Services(config, store, clock, factories, failures)
+        services = Services(config, store, clock, plugins.service_factories())
         registry = SkillRegistry()
         registry.out_of_scope_examples = _out_of_scope_examples()
         context = SkillContext(config, store, registry, notify, services)
         plugins.load_skills(registry, lambda skill_class: skill_class(context))
-        for failure in [*registry.failures, *broken]:
+        for failure in registry.failures:
             log.warning("plugin not loaded: %s: %s", failure.source, failure.error)
         assistant = cls(config, store, registry, model, ModelStore(home / "models"), services)
         assistant.notify = notify

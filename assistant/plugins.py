@@ -8,6 +8,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from assistant.errors import ServiceError
 from assistant.registry import LoadFailure, SkillRegistry
 from assistant.skill import Skill
 
@@ -46,6 +47,28 @@ def load_skills(
             registry.add(make_skill(cls))
         except Exception as exc:  # a third-party bug must never stop the assistant
             registry.failures.append(LoadFailure(source, f"{type(exc).__name__}: {exc}"))
+
+
+def service_factories() -> dict[str, Callable[[Any], Any]]:
+    """Each registered service's factory, imported only when the service is first asked for
+    (so start-up imports no service's code, and serving imports no training code)."""
+    factories: dict[str, Callable[[Any], Any]] = {}
+    for ep in entry_points(SERVICES):
+        factories.setdefault(ep.name, _lazy(ep))
+    return factories
+
+
+def _lazy(ep: importlib.metadata.EntryPoint) -> Callable[[Any], Any]:
+    def build(services: Any) -> Any:
+        try:
+            factory = ep.load()
+        except Exception as exc:  # a plugin's bug is a one-line error, not a crash
+            raise ServiceError(
+                f"service {ep.name!r} ({ep.value}) could not be loaded: {type(exc).__name__}: {exc}"
+            ) from None
+        return factory(services)
+
+    return build
 
 
 def load_callables(group: str) -> tuple[dict[str, Callable[..., Any]], list[LoadFailure]]:

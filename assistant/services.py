@@ -62,13 +62,11 @@ class Services:
         store: Store,
         clock: Clock | None = None,
         factories: dict[str, ServiceFactory] | None = None,
-        failures: dict[str, str] | None = None,
     ):
         self.config = config
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.factories = dict(factories or {})
-        self.failures = dict(failures or {})  # service name → why its factory did not load
         self._built: dict[str, Any] = {}
         self._lock = threading.RLock()  # a factory may ask for another service
 
@@ -77,13 +75,8 @@ class Services:
             if name not in self._built:
                 factory = self.factories.get(name)
                 if factory is None:
-                    why = self.failures.get(name)
                     known = ", ".join(sorted(self.factories)) or "none"
-                    raise ServiceError(
-                        f"service {name!r} could not be loaded: {why}"
-                        if why
-                        else f"no service named {name!r} (available: {known})"
-                    )
+                    raise ServiceError(f"no service named {name!r} (available: {known})")
                 self._built[name] = factory(self)
             return self._built[name]
 

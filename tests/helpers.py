@@ -17,8 +17,7 @@ def services_for(
 ) -> Services:
     """The installed services over `store`, found through their entry points as an Assistant
     finds them; keyword arguments replace one (a fake, a clock)."""
-    factories, _ = plugins.load_callables(plugins.SERVICES)
-    services = Services(config or Config(), store, clock, factories)
+    services = Services(config or Config(), store, clock, plugins.service_factories())
     for name, value in provided.items():
         services.provide(name, value)
     return services

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib.metadata import EntryPoint
+
 import numpy as np
 import pytest
 
+from assistant import plugins
 from assistant.config import Config
 from assistant.errors import ServiceError
 from assistant.services import Services
@@ -46,18 +51,23 @@ def test_a_service_is_built_once_on_first_use_and_can_be_replaced(store):
 
 
 def test_unknown_and_broken_services_are_one_line_errors(store):
-    services = Services(
-        Config(),
-        store,
-        factories={"llm": lambda s: None},
-        failures={"maps": "ImportError: no module named tiles"},
-    )
-    with pytest.raises(ServiceError, match=r"no service named 'weather' \(available: llm\)"):
+    broken = EntryPoint(name="maps", value="no_such_maps_module:Client", group=plugins.SERVICES)
+    services = Services(Config(), store, factories={"maps": plugins._lazy(broken)})
+    with pytest.raises(ServiceError, match=r"no service named 'weather' \(available: maps\)"):
         services.get("weather")
-    with pytest.raises(
-        ServiceError, match="could not be loaded: ImportError: no module named tiles"
-    ):
+    with pytest.raises(ServiceError, match=r"'maps' .* could not be loaded: ModuleNotFoundError"):
         services.get("maps")
+
+
+def test_service_code_is_imported_only_when_the_service_is_first_used():
+    script = (
+        "import sys; from assistant import plugins; names = sorted(plugins.service_factories()); "
+        "print(' '.join(names), '|', 'knowledge.service' in sys.modules, 'finetune' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    names, imported = out.stdout.split("|")
+    assert {"encoder", "knowledge", "learner", "llm"} <= set(names.split())
+    assert imported.split() == ["False", "False"]
 
 
 def test_two_assistants_never_share_a_service(store, tmp_path):

@@ -3,6 +3,8 @@ model (trained once per data change, see conftest.trained_home) against the targ
 
 import json
 import shutil
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -239,3 +241,20 @@ def test_onnx_logits_match_torch_before_export(tmp_path):
     )
     served = TrainedModel(store.get(path.name)).logits(texts)
     assert np.allclose(served, expected, atol=1e-3)
+
+
+@pytest.mark.slow
+def test_serving_a_trained_model_imports_no_training_code(trained_home, tmp_path):
+    """meta.json holds all that serving needs: no finetune, torch or peft on the hot path."""
+    home = tmp_path / "home"
+    shutil.copytree(trained_home / "models", home / "models")
+    script = (
+        "import sys; from assistant.core import Assistant; from assistant.dialogue.session import Session; "
+        f"a = Assistant.open(home=__import__('pathlib').Path({str(home)!r})); "
+        "turn = a.handle('turn on the porch light', Session()); "
+        "print(turn.intent, a.notices == [], sorted({m.split('.')[0] for m in sys.modules} & {'finetune', 'torch', 'peft'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().split(maxsplit=2) == ["device.on", "True", "[]"]
