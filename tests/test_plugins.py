@@ -1,5 +1,6 @@
 """Skill discovery through real entry points: dist-info folders on sys.path, and a pip-installed package."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -16,16 +17,24 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def install_fake_distribution(
-    root: Path, name: str, modules: dict[str, str], points: dict[str, str]
+    root: Path,
+    name: str,
+    modules: dict[str, str],
+    points: dict[str, str],
+    more: dict[str, dict[str, str]] | None = None,
 ) -> None:
-    """Write modules plus a <name>.dist-info with entry points, as pip would lay them out."""
+    """Write modules plus a <name>.dist-info with entry points, as pip would lay them out;
+    `points` are skills, `more` maps other entry-point groups to theirs."""
     for module, source in modules.items():
         (root / f"{module}.py").write_text(textwrap.dedent(source))
     info = root / f"{name}-0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
-    lines = "\n".join(f"{k} = {v}" for k, v in points.items())
-    (info / "entry_points.txt").write_text(f"[assistant.skills]\n{lines}\n")
+    sections = []
+    for section, entries in {"assistant.skills": points, **(more or {})}.items():
+        lines = "\n".join(f"{k} = {v}" for k, v in entries.items())
+        sections.append(f"[{section}]\n{lines}\n")
+    (info / "entry_points.txt").write_text("\n".join(sections))
 
 
 GOOD = """
@@ -132,3 +141,68 @@ def test_example_skill_package_from_docs_installs_and_answers(tmp_path, monkeypa
         assert assistant.handle("turn on the porch light", Session()).intent == "device.on"
     finally:
         assistant.close()
+
+
+GREETER = """
+from assistant import Reply, Request, Skill, intent
+
+
+class Greeter:
+    '''A service of the plugin's own: one per assistant, built on first use.'''
+
+    def __init__(self, services):
+        self.count = 0
+
+    def greet(self, name):
+        self.count += 1
+        return f"Salut {name} (#{self.count})"
+
+
+class Salute(Skill):
+    '''Salutes people.'''
+
+    @intent("salute.person", examples=["salute Ada", "say hi to Grace"])
+    def salute(self, req: Request) -> Reply:
+        return Reply(text=self.context.service("greeter").greet(req.text.split()[-1]))
+
+
+def register(cli):
+    parser = cli.command("salute", "salute someone from the command line", run)
+    parser.add_argument("name")
+
+
+def run(args, assistant):
+    text = assistant.services.get("greeter").greet(args.name)
+    print('{"text": "%s"}' % text if args.json else text)
+    return 0
+"""
+
+
+def test_a_plugin_registers_a_service_and_a_command_through_the_same_hooks(tmp_path, home):
+    install_fake_distribution(
+        tmp_path,
+        "salute",
+        {"salute_plugin": GREETER},
+        {"salute": "salute_plugin:Salute"},
+        more={
+            "assistant.services": {"greeter": "salute_plugin:Greeter"},
+            "assistant.commands": {"salute": "salute_plugin:register"},
+        },
+    )
+    env = {**os.environ, "ASSISTANT_HOME": str(home), "PYTHONPATH": str(tmp_path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True)
+
+    assert "salute someone from the command line" in run("-m", "assistant", "--help").stdout
+    said = run("-m", "assistant", "salute", "Ada", "--json")
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.strip() == '{"text": "Salut Ada (#1)"}'
+    script = (
+        "from assistant.core import Assistant; from assistant.skill import Request; "
+        "skill = Assistant.open().registry.skills['salute']; "
+        "print(*(skill.salute(Request(t, 'salute.person', 1.0)).text "
+        "for t in ('salute Ada', 'salute Grace')), sep='|')"
+    )
+    # The skill reaches the plugin's service through its context: one instance, shared.
+    assert run("-c", script).stdout.strip() == "Salut Ada (#1)|Salut Grace (#2)"
