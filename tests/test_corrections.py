@@ -134,6 +134,7 @@ def test_feedback_cli_adds_lists_and_undoes(home_with_model):
     assert bad.returncode == 1 and "unknown intent 'device.explode'" in bad.stderr
 
 
+@pytest.mark.slow  # needs the trained model
 def test_gate_names_every_reason_to_refuse(trained_home):
     current = Assistant.open(home=trained_home).models.current()
     worse_meta = json.loads(json.dumps(current.meta))

@@ -128,6 +128,7 @@ def test_an_index_behind_the_database_is_rebuilt_from_stored_vectors(home, notes
     assert "7788" in reopened.corpus.chunks([top])[top].text
 
 
+@pytest.mark.slow  # a real `assistant ingest` process, killed
 def test_killing_ingest_midway_loses_nothing_that_was_committed(home, tmp_path):
     """SIGKILL a real `assistant ingest` process while it works through 40 documents."""
     folder = tmp_path / "many"

@@ -34,12 +34,14 @@ def scores(library: Library) -> dict[str, dict[str, float]]:
     return {mode: qa_eval.retrieval(library, questions, mode) for mode in ("dense", "hybrid")}
 
 
+@pytest.mark.slow  # the real encoder over the whole QA corpus
 def test_hybrid_ranking_beats_dense_alone(scores):
     assert scores["hybrid"]["recall@1"] > scores["dense"]["recall@1"]
     assert scores["hybrid"]["recall@5"] >= scores["dense"]["recall@5"]
     assert scores["hybrid"]["recall@5"] >= 0.93
 
 
+@pytest.mark.slow  # the real encoder over the whole QA corpus
 def test_extractive_answers_hold_the_answer_string(library):
     result = qa_eval.answers(library, qa_eval.load(CORPUS / "questions.jsonl"))
     assert result["accuracy"] >= 0.65
