@@ -175,7 +175,7 @@ class Assistant:
         # A second "no, I meant…" still corrects the original turn.
         redo = self._execute(route, session, started, parent_id=turn_id, refers_to=turn_id)
         sessions.save(self.store, session)
-        if "learner" in self.services.factories:
+        if self.services.has("learner"):
             learner: Learner = self.services.get("learner")
             learner.corrections_recorded(self)
         return redo

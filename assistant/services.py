@@ -88,6 +88,10 @@ class Services:
     def built(self, name: str) -> bool:
         return name in self._built
 
+    def has(self, name: str) -> bool:
+        """Whether service `name` exists here (registered or provided), built or not."""
+        return name in self._built or name in self.factories
+
     @property
     def llm(self) -> LLM | None:
         """The configured generator, or None when `llm.backend` is "none"."""

@@ -58,7 +58,7 @@ def known_answer(
         if not skill.answers_if_known():
             continue
         label = skill.intent_specs()[0].name
-        slots = fill(route.text, registry.slot_types(label), SlotContext(now.replace(tzinfo=None)))
+        slots = fill(route.text, registry.slot_types(label), SlotContext.at(now))
         request = Request(route.text, label, ranked.get(label, 0.0), slots)
         try:
             reply = skill.answer_if_known(request)

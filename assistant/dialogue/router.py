@@ -81,7 +81,7 @@ class Router:
         via: str = "model",
     ) -> Route:
         declared = self.slot_types(intent)
-        found = fill(text, declared, _slot_context(now))
+        found = fill(text, declared, SlotContext.at(now))
         referable = {name for name, slot in declared.items() if slot.referable}
         return Route(
             "act",
@@ -103,7 +103,7 @@ class Router:
 
         declared = self.slot_types(open_question.intent) if open_question.intent else {}
         outcome = answers.resolve(
-            open_question, text, declared, _slot_context(now), self.describe, is_other_command
+            open_question, text, declared, SlotContext.at(now), self.describe, is_other_command
         )
         if outcome.kind == "unrelated":
             return None
@@ -145,8 +145,3 @@ class Router:
             and prediction.label.split(".")[0] != session.last_intent.split(".")[0]
         )
         return not confident_elsewhere
-
-
-def _slot_context(now: datetime) -> SlotContext:
-    # Slot parsers work in wall-clock time: "at 5" means 5 o'clock where the user is.
-    return SlotContext(now=now.replace(tzinfo=None))

@@ -31,6 +31,12 @@ _NUMBER = (
 class SlotContext:
     now: datetime  # wall-clock time in the user's zone, from the assistant's clock
 
+    @classmethod
+    def at(cls, now: datetime) -> SlotContext:
+        """The context for the clock's `now`: parsers work in wall-clock time, so "at 5"
+        means 5 o'clock where the user is."""
+        return cls(now=now.replace(tzinfo=None))
+
 
 @dataclass(frozen=True, kw_only=True)
 class SlotType:
