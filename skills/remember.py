@@ -82,6 +82,12 @@ class Remember(Skill):
             "the code for the garage is 4471",
             "i lent {thing} to {person}",
             "ok note this down {fact}",
+            # Only a lead-in: the skill asks "What should I remember?".
+            "remember this [for me]",
+            "(can|could) you remember something [for me]",
+            "note this down",
+            "take a note",
+            "keep this in mind",
             "forget that {fact}",
             "forget my (locker code|wifi password|gate code)",
             "forget what i told you about {person}",

@@ -17,6 +17,7 @@ from assistant.dialogue import sessions
 from assistant.dialogue.session import Session
 from assistant.registry import SkillRegistry
 from assistant.services import FixedClock
+from assistant.slots import Text
 from assistant.store import Store
 from tests.helpers import services_for
 from tests.oven import Oven, Scripted
@@ -138,3 +139,26 @@ def test_the_repl_asks_back_in_process_through_a_pipe(assistant, tmp_path):
     assert "Self-cleaning locks the door for 2 hours. Start it?" in printed
     assert printed[-2:] == ["OK, I won't.", "Bye."]
     assert "220 degrees" in (tmp_path / "history").read_text()
+
+
+def test_free_text_is_an_answer_unless_it_is_clearly_another_command():
+    from assistant.dialogue.answers import resolve
+    from assistant.dialogue.questions import OpenQuestion, ask
+    from assistant.slots import SlotContext
+
+    asked = OpenQuestion(
+        ask("fact", "What should I remember?"), "remember this", "remember", {}, 1, 0.0
+    )
+    declared, ctx = {"fact": Text()}, SlotContext.at(NOW)
+
+    def outcome(text: str, other: bool):  # type: ignore[no-untyped-def]
+        return resolve(asked, text, declared, ctx, str, lambda: other)
+
+    answer = outcome("the spare key is under the mat", other=False)
+    assert (answer.kind, answer.slots, answer.intent) == (
+        "answer",
+        {"fact": "the spare key is under the mat"},
+        "remember",
+    )
+    assert outcome("turn off the kitchen lights", other=True).kind == "unrelated"
+    assert outcome("never mind", other=False).kind == "declined"
