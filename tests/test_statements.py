@@ -6,6 +6,7 @@ from assistant.slots.values import SLOT_VALUES
 from assistant.templates import expand
 from knowledge.relations import Triple
 from knowledge.statements import (
+    EmptyStatement,
     ForgetRequest,
     StatementError,
     extract_from_text,
@@ -99,17 +100,22 @@ def test_no_fact_is_a_clear_failure(text):
 
 
 def test_every_remember_example_parses_as_a_fact_or_a_forget_request():
+    """...or is only a lead-in ("remember this"), which the skill answers by asking."""
     values = {**SLOT_VALUES, **Remember.slot_values}
-    failed = []
+    failed, lead_ins = [], []
     for template in Remember.intent_specs()[0].examples:
         for example in expand(template, "remember", values, per_template=3):
             if parse_forget(example.text) is not None:
                 continue
             try:
                 parse_statement(example.text)
+            except EmptyStatement:
+                lead_ins.append(example.text)
             except StatementError:
                 failed.append(example.text)
     assert failed == []
+    assert {"remember this", "take a note", "keep this in mind"} <= set(lead_ins)
+    assert all(len(text.split()) <= 6 for text in lead_ins)  # no fact hiding in a lead-in
 
 
 @pytest.mark.parametrize(
