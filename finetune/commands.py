@@ -162,23 +162,26 @@ def models(args: argparse.Namespace, assistant: Assistant) -> int:
             _row(v.name, v.meta, current is not None and current.name == v.name)
             for v in store.versions()
         ]
-        if args.json:
-            print(json.dumps(rows))
-        elif not rows:
-            print("No trained models yet: `assistant train` makes one.")
-        else:
-            for row in rows:
-                ev = row["eval"] or {}
-                score = (
-                    f"in-scope {ev['in_scope_accuracy']:.3f}, oos recall {ev['out_of_scope']['recall']:.3f}"
-                    if ev
-                    else "not evaluated"
-                )
-                mark = "*" if row["current"] else "x" if row["rejected"] else " "
-                print(
-                    f"{mark} {row['version']:<5} {row['created']}  {row['method']:<5} {score}  data {row['data_hash']}"
-                )
+        emit(args, rows, lambda: _listing(rows))
     return 0
+
+
+def _listing(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "No trained models yet: `assistant train` makes one."
+    lines = []
+    for row in rows:
+        ev = row["eval"] or {}
+        score = (
+            f"in-scope {ev['in_scope_accuracy']:.3f}, oos recall {ev['out_of_scope']['recall']:.3f}"
+            if ev
+            else "not evaluated"
+        )
+        mark = "*" if row["current"] else "x" if row["rejected"] else " "
+        lines.append(
+            f"{mark} {row['version']:<5} {row['created']}  {row['method']:<5} {score}  data {row['data_hash']}"
+        )
+    return "\n".join(lines)
 
 
 def _row(name: str, meta: dict[str, Any], current: bool) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.cli.commands import CommandLine
 from assistant.cli.inputs import read_jsonl
-from assistant.cli.output import add_json_command
+from assistant.cli.output import add_json_command, emit
 from assistant.errors import InputError
 from assistant.nlu import metrics
 from assistant.nlu.prediction import decided
@@ -52,9 +52,6 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
         [row["label"] for row in rows], [decided(p, threshold).label for p in predictions]
     )
     report["threshold"] = threshold
-    if args.json:
-        print(json.dumps(report))
-    else:
-        print(metrics.format_report(report))
+    emit(args, report, lambda: metrics.format_report(report))
     sys.stdout.flush()
     return 0

@@ -39,16 +39,24 @@ class Router:
             now.timestamp(), self.dialogue.question_timeout_s
         ):
             open_question = None  # stale: the text is a new command
+        predicted: list[Prediction] = []  # made once, when first needed
+
+        def prediction() -> Prediction:
+            if not predicted:
+                predicted.append(self.predict([text])[0])
+            return predicted[0]
+
         if open_question is not None:
-            answered = self._answer(text, session, now)
+            answered = self._answer(text, session, now, prediction)
             if answered is not None:
                 return answered
-        route = self._new_command(text, session, now)
+        route = self._new_command(text, session, now, prediction())
         route.abandoned = open_question
         return route
 
-    def _new_command(self, text: str, session: Session, now: datetime) -> Route:
-        prediction = self.predict([text])[0]
+    def _new_command(
+        self, text: str, session: Session, now: datetime, prediction: Prediction
+    ) -> Route:
         if self._is_follow_up(text, prediction, session):
             assert session.last_intent is not None
             return self.act(text, prediction, session.last_intent, session, now, via="follow-up")
@@ -92,13 +100,15 @@ class Router:
             via=via,
         )
 
-    def _answer(self, text: str, session: Session, now: datetime) -> Route | None:
+    def _answer(
+        self, text: str, session: Session, now: datetime, predict_text: Callable[[], Prediction]
+    ) -> Route | None:
         """The route when `text` answers the session's open question, else None."""
         open_question = session.open_question
         assert open_question is not None
 
         def is_other_command() -> bool:
-            p = self.predict([text])[0]
+            p = predict_text()
             return not abstains(p, self.config.threshold) and p.label != open_question.intent
 
         declared = self.slot_types(open_question.intent) if open_question.intent else {}
