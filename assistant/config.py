@@ -56,6 +56,22 @@ class LearningConfig:
     auto_finetune_after: int = 0
 
 
+@dataclass
+class TimeConfig:
+    # IANA time zone for reminders and times ("Europe/London"); "" = the system's.
+    zone: str = ""
+
+
+@dataclass
+class RemindersConfig:
+    # How long before a calendar event its reminder comes, in minutes (0 = at the start).
+    event_alert_minutes: int = 15
+    # "snooze" with no length snoozes this many minutes.
+    snooze_minutes: int = 10
+    # Show a desktop notification (notify-send) too, where one is available.
+    desktop: bool = True
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -86,6 +102,8 @@ class Config:
     input: InputConfig = field(default_factory=InputConfig)
     learning: LearningConfig = field(default_factory=LearningConfig)
     llm: LLMConfig = field(default_factory=LLMConfig)
+    time: TimeConfig = field(default_factory=TimeConfig)
+    reminders: RemindersConfig = field(default_factory=RemindersConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.errors import ServiceError
@@ -32,19 +32,26 @@ class Clock(Protocol):
         ...
 
 
+@dataclass
 class SystemClock:
+    zone: tzinfo | None = None  # None: the system's local offset
+
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return datetime.now(self.zone) if self.zone else datetime.now().astimezone()
 
 
 @dataclass
 class FixedClock:
-    """A clock that says `at` until told otherwise (`assistant ask --now`, tests)."""
+    """A clock that says `at` until told otherwise (`assistant ask --now`, tests).
+    A naive `at` is read in `zone` (the user's zone once handed to Services)."""
 
     at: datetime
+    zone: tzinfo | None = None
 
     def now(self) -> datetime:
-        return self.at if self.at.tzinfo else self.at.astimezone()
+        if self.at.tzinfo:
+            return self.at
+        return self.at.replace(tzinfo=self.zone) if self.zone else self.at.astimezone()
 
     def advance(self, seconds: float) -> None:
         self.at += timedelta(seconds=seconds)
@@ -65,7 +72,12 @@ class Services:
     ):
         self.config = config
         self.store = store
-        self.clock: Clock = clock or SystemClock()
+        from assistant.timezone import user_zone
+
+        zone = user_zone(config.time.zone)
+        if isinstance(clock, FixedClock) and clock.zone is None:
+            clock.zone = zone
+        self.clock: Clock = clock or SystemClock(zone)
         self.factories = dict(factories or {})
         self._built: dict[str, Any] = {}
         self._lock = threading.RLock()  # a factory may ask for another service

@@ -1,7 +1,7 @@
 """Time-expression engines compared on bench/data/time_expressions.jsonl (written for this
 project: 275 phrasings, fixed reference time 2026-12-02 15:00 Europe/London).
 
-Engines: the assistant's own parser (assistant.slots.timeparse), dateparser, Duckling
+Engines: the assistant's own parser (assistant.timeparse), dateparser, Duckling
 in-process (pyduckling-native-phihos) and Microsoft Recognizers-Text. Engines that are not
 installed are reported as such (`pip install '.[bench]'` brings them all).
 
@@ -32,13 +32,13 @@ Parsed = tuple[str | None, str | None]  # (start "YYYY-MM-DDTHH:MM" or None, rru
 
 
 def ours() -> Callable[[str], Parsed]:
-    from assistant.slots.timeparse import parse
+    from assistant.timeparse import parse
 
     def run(text: str) -> Parsed:
-        spec = parse(text, NOW.replace(tzinfo=None))
-        if spec is None or spec.error or spec.at is None:
-            return None, spec.recurrence if spec else None
-        return spec.at.strftime("%Y-%m-%dT%H:%M"), spec.recurrence
+        spec = parse(text, NOW)
+        if spec is None or spec.error or spec.start is None:
+            return None, spec.rrule if spec else None
+        return spec.start.strftime("%Y-%m-%dT%H:%M"), spec.rrule
 
     return run
 

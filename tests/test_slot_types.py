@@ -34,8 +34,9 @@ def test_each_type_finds_its_value_or_nothing(slot, text, value):
 
 def test_time_fills_its_name_and_its_companions():
     assert Time().fill("deadline", "by 5pm tomorrow", CTX) == {
-        "deadline": "5pm tomorrow",
+        "deadline": "by 5pm tomorrow",
         "time": "2026-12-03T17:00",
+        "grain": "minute",
     }
 
 

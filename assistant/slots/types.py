@@ -80,18 +80,25 @@ class Text(SlotType):
 
     def _tidy(self, value: str, ctx: SlotContext) -> str:
         if self.strip_time:
-            from assistant.slots.timeparse import parse as parse_time
+            from assistant.timeparse import parse as parse_time
 
             spec = parse_time(value, ctx.now)
             if spec is not None:
-                value = strip_time_words(value, spec.text)
-        return " ".join(value.split()).rstrip(" .!?,")
+                value = without_spans(value, spec.spans)
+        return " ".join(value.split()).strip(" .!?,:;")
 
 
-def strip_time_words(body: str, when: str) -> str:
-    """Remove the time phrase(s) from a task: "call mom at 5pm" → "call mom"."""
-    for piece in re.split(r"\s+(?=at |on |in |every |tomorrow|tonight|today|this |next )", when):
-        body = re.sub(re.escape(piece.strip()), "", body, flags=re.IGNORECASE)
+_LEAD_IN = re.compile(r"\b(?:at|on|in|by|for|from|around|about|@|this|next)\s*$", re.IGNORECASE)
+
+
+def without_spans(body: str, spans: list[tuple[int, int]]) -> str:
+    """`body` less the time phrases at `spans` and the word that led into each:
+    "call mom at 5pm" → "call mom"."""
+    for start, end in sorted(spans, reverse=True):
+        lead = _LEAD_IN.search(body, 0, start)
+        if lead and not body[lead.end() : start].strip():
+            start = lead.start()
+        body = body[:start] + " " + body[end:]
     return body
 
 
