@@ -1,0 +1,25 @@
+"""One scheduled thing: a reminder, an alarm, a timer or a calendar event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+KINDS = ("reminder", "alarm", "timer", "event")
+STATUSES = ("active", "done", "cancelled")
+
+
+@dataclass
+class Entry:
+    title: str  # the task or the event's summary: "call mom", "dentist"
+    start: datetime  # timezone-aware; the first occurrence (iCalendar DTSTART)
+    kind: str = "reminder"  # one of KINDS
+    end: datetime | None = None  # events: when they end (DTEND)
+    rrule: str | None = None  # iCalendar RRULE without the "RRULE:" prefix
+    remind_before: timedelta | None = None  # events: alert this long before the start
+    status: str = "active"  # one of STATUSES
+    uid: str = ""  # iCalendar UID, stable across export and import
+    id: int | None = None  # the row id once stored
+    created: datetime | None = None
+    exdates: list[datetime] = field(default_factory=list)  # occurrences taken out
+    next: datetime | None = None  # when it next comes due (read from the book; not stored)
