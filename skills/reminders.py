@@ -1,10 +1,29 @@
-"""Reminders, alarms and timers."""
+"""Reminders, alarms, timers and calendar events: set, list, cancel, snooze and move them.
+The book and the scheduler behind them are the `reminders` service."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from typing import Any
+
+from assistant.dialogue.questions import ask, choose, confirm
+from assistant.errors import InputError
+from assistant.reminders.entry import Entry
 from assistant.skill import Reply, Request, Skill, intent
 from assistant.slots import Text, Time
-from skills.pending import not_yet
+from assistant.timeparse import TimeSpec, parse
+from skills import reminder_examples as examples
+from skills.reminder_match import kind_asked, matches, wants_all, window
+from skills.reminder_words import (
+    clock_words,
+    describe,
+    entry_json,
+    kind_of,
+    repeat_words,
+    spell_length,
+    title_of,
+    when_words,
+)  # fmt: skip
 
 SLOTS = {
     "when": Time(referable=True),
@@ -14,195 +33,278 @@ SLOTS = {
         referable=True,
     ),
 }
+_ASK_WHEN = {
+    "timer": "How long should the timer run?",
+    "alarm": "What time should the alarm go off?",
+    "event": "When is it?",
+    "reminder": "When should I remind you?",
+}
+_MAX_SHOWN = 12
 
 
 class Reminders(Skill):
-    """Reminders, alarms and timers."""
+    """Reminders, alarms, timers and calendar events."""
 
-    keywords = ("reminder", "remind", "alarm", "timer")
+    keywords = ("reminder", "remind", "alarm", "timer", "calendar", "appointment", "meeting")
 
-    @intent(
-        "reminder.create",
-        description="set a reminder, alarm or timer",
-        slots=SLOTS,
-        examples=[
-            "remind me to {task} {when}",
-            "[please] remind me to {task}",
-            "[can you] remind me to {task} [please]",
-            "set a timer for {duration}",
-            "wake me up {when}",
-            "set an alarm for (7|6:30|seven am)",
-            "don't let me forget to {task}",
-            "every weekday at 7 remind me to {task}",
-            "timer {duration}",
-            "timer 5 min",
-            "{when} remind me to {task}",
-            "can you remind me {when} to {task}?",
-            "please set a reminder to {task} {when}",
-            "remind me about {task} {when}",
-            "i need to {task} {when} so remind me",
-            "alarm {when}",
-            "set an alarm {when}",
-            "wake me (in|after) {duration}",
-            "start a {duration} timer",
-            "countdown {duration}",
-            "could you ping me {when} about {task}",
-            "add a reminder {task} {when}",
-            "new reminder: {task}",
-            "make a reminder for {when}: {task}",
-            "set a (pasta|tea|laundry) timer for {duration}",
-            "remind me in {duration} to {task}",
-            "every (monday|morning|sunday night) remind me to {task}",
-            "set a recurring reminder to {task} every (day|week|month)",
-            "nudge me {when} to {task}",
-            "hey remind me to {task} when i get home",
-            "im going to take a nap wake me up in {duration}",
-            "alarm for 6 tomorrow",
-            "set my alarm for (5:45|quarter to six) tomorrow",
-            "reminder {task} {when}",
-            "remnd me to {task} {when}",
-            "i keep forgetting to {task}, could you remind me {when}?",
-            "set a timer {duration} please",
-            "give me a heads up {when} to {task}",
-            "so um i have to {task} {when} can you make sure i dont forget",
-            "buzz me in {duration}",
-            "remind me {when}: {task}",
-            "let me know when {duration} (is|are) up",
-            "remind me (at 7:45|at quarter past six|at 18:00) to {task}",
-            "timer for 10",
-            "5 minute timer",
-            "set an alarm for quarter past six",
-            "alarm 6:15",
-            "remind me to call Dr. Nakamura {when}",
-            "would you be so kind as to remind me to {task} {when}",
-            "remindme to {task} tmrw",
-            "wake me at (7:45|half six|6.30)",
-            "set a timer for {duration} for the eggs",
-            "in {duration} remind me to {task}",
-            "put a reminder in for {when} to {task}",
-            "okay so tomorrow is a big day and i really can't afford to forget to {task} so please remind me {when}",
-            "alarm for 5:30 every weekday",
-            "reminder to {task}",
-            "can you set me a reminder for {when} to {task} please thanks",
-            "ping me in {duration}",
-            "ten minute timer",
-        ],
-    )
+    @property
+    def service(self) -> Any:
+        return self.context.service("reminders")
+
+    def _now(self) -> datetime:
+        return self.context.clock.now()
+
+    @intent("reminder.create", description="set a reminder, alarm, timer or event",
+            slots=SLOTS, examples=examples.CREATE)  # fmt: skip
     def create(self, req: Request) -> Reply:
-        """Set a reminder."""
-        return not_yet("Scheduling reminders", req)
+        """Set a reminder, an alarm, a timer or a calendar event."""
+        now = self._now()
+        spec = parse(req.text, now)
+        if (spec is None or spec.start is None) and req.answer and not spec_error(spec):
+            spec = parse(req.answer, now)  # the answer to "When?"
+        kind = kind_of(req.text, spec)
+        if spec is not None and spec.error:
+            return _refuse(spec)
+        if spec is None or spec.start is None:
+            return Reply.asking(ask("when", _ASK_WHEN[kind]), data={"status": "asking"})
+        if kind == "timer" and spec.duration and not spec.rrule:
+            start = now + spec.duration
+        else:
+            start = spec.start
+        entry = self._entry(req, spec, kind, start, now)
+        try:
+            entry = self.service.book.add(entry, now)
+        except InputError as exc:
+            return Reply(text=f"I can't set that: {exc}.", data={"status": "refused"})
+        self.service.changed()
+        return Reply(
+            text=_confirmation(entry, spec, now),
+            data={"status": "created", "reminder": entry_json(entry)},
+            actions=[
+                {
+                    "type": "reminder.create",
+                    "id": entry.id,
+                    "kind": entry.kind,
+                    "start": entry.start.isoformat(),
+                }
+            ],
+        )
 
-    @intent(
-        "reminder.list",
-        description="list your reminders",
-        slots=SLOTS,
-        examples=[
-            "what (reminders|alarms|timers) do I have [{when}]",
-            "show my reminders",
-            "what's on my schedule for tomorrow",
-            "how long is left on the timer",
-            "are any of my alarms switched on",
-            "list all my reminders",
-            "what alarms are set {when}",
-            "any reminders {when}?",
-            "read me my reminders",
-            "when is my next alarm",
-            "what time did i set my alarm for",
-            "how much time is left on the (pasta|tea) timer",
-            "what's left on the timer",
-            "timer status",
-            "which reminders are coming up this week",
-            "did I set a reminder to {task}",
-            "is there a reminder for {task}",
-            "what was I supposed to do {when}",
-            "how many timers are running",
-            "are there any timers going",
-            "show me all the reminders i have {when}",
-            "my alarms",
-            "upcoming reminders",
-            "do i have anything scheduled {when}",
-            "when am i supposed to {task}",
-            "can you tell me what reminders i've set?",
-            "check my alarms please",
-            "what's my wake up time tomorrow",
-            "list active timers",
-            "um what reminders did i make today",
-            "alarms?",
-            "timers?",
-            "what reminders have i got",
-            "any alarms set for the morning",
-            "how long till my timer goes off",
-            "when does the timer end",
-            "list my alarms please",
-            "what did i ask you to remind me about",
-            "do i have a reminder about {task}",
-            "is my alarm set for (7:45|quarter past six)",
-            "how much longer on the {duration} timer",
-            "could you please read out all my reminders for the week",
-            "reminders for {when}",
-            "so did i set an alarm for tomorrow or not i cant remember",
-            "waht reminders do i have",
-            "next reminder?",
-            "what's my next reminder",
-        ],
-    )
+    def _entry(
+        self, req: Request, spec: TimeSpec, kind: str, start: datetime, now: datetime
+    ) -> Entry:
+        title = title_of(req.text, spec, req.slots.get("task"), kind)
+        end, before = spec.end, None
+        if kind == "event":
+            if spec.grain == "day":  # all day: told at 9 that morning
+                end = end + timedelta(days=1) if end else start + timedelta(days=1)
+                before = timedelta(hours=-9)
+            else:
+                minutes = self.context.config.reminders.event_alert_minutes
+                before = timedelta(minutes=minutes) if minutes else None
+                if before and start - before <= now:
+                    before = None  # too close to warn ahead: tell at the start
+        elif spec.grain in {"day", "week", "month", "year"}:
+            start = start.replace(hour=9, minute=0)  # "remind me tomorrow": in the morning
+            end = None
+        return Entry(title, start, kind=kind, end=end, rrule=spec.rrule, remind_before=before)
+
+    @intent("reminder.list", description="what is on: reminders, alarms, timers, events",
+            slots=SLOTS, examples=examples.LIST)  # fmt: skip
     def list_reminders(self, req: Request) -> Reply:
-        """List reminders."""
-        return not_yet("Listing reminders", req)
+        """Say what is scheduled, for a day, a week or a moment ("am I free at 6")."""
+        now = self._now()
+        spec = parse(req.text, now)
+        kind = kind_asked(req.text)
+        book = self.service.book
+        span = window(spec) if spec and not spec.error else None
+        if span:
+            pairs = [(e, when) for e, when in book.between(*span) if not kind or e.kind == kind]
+        else:
+            pairs = [(e, e.next) for e in book.entries(kind=kind) if e.next]
+        if "free" in req.text.lower() or "busy" in req.text.lower():
+            return _free_or_busy(pairs, span, now)
+        noun = f"{kind}s" if kind else "things"
+        if not pairs:
+            where = f" {spec.text}" if span and spec else ""
+            return Reply(
+                text=f"You have no {noun} scheduled{where}.",
+                data={"status": "empty", "entries": []},
+            )
+        shown = pairs[:_MAX_SHOWN]
+        one_day = bool(span and spec and spec.grain in {"day", "hour", "minute"})
+        lines = [_line(entry, when, now, one_day) for entry, when in shown]
+        more = f" …and {len(pairs) - len(shown)} more." if len(pairs) > len(shown) else ""
+        head = f"You have {len(pairs)} {noun if len(pairs) != 1 else noun.rstrip('s')}"
+        head += f" {spec.text}" if span and spec else " coming up"
+        return Reply(
+            text=f"{head}: " + "; ".join(lines) + "." + more,
+            data={
+                "status": "listed",
+                "entries": [{**entry_json(e), "occurrence": w.isoformat()} for e, w in pairs[:200]],
+            },
+        )
 
-    @intent(
-        "reminder.cancel",
-        description="cancel a reminder",
-        slots=SLOTS,
-        examples=[
-            "cancel the {task} reminder",
-            "delete my alarm for tomorrow",
-            "stop the timer",
-            "remove all reminders",
-            "never mind the reminder about {task}",
-            "turn off my (alarm|alarms)",
-            "cancel the alarm {when}",
-            "delete the reminder to {task}",
-            "clear all my timers",
-            "cancel the timer",
-            "i don't need the reminder to {task} anymore",
-            "get rid of the {task} reminder",
-            "scrap the reminder {when}",
-            "dismiss the alarm",
-            "stop the alarm!",
-            "delete all alarms",
-            "i already did it, cancel the reminder to {task}",
-            "remove the {duration} timer",
-            "no need to remind me to {task}",
-            "don't remind me to {task} (anymore|after all)",
-            "kill the timer",
-            "cancel every reminder i have {when}",
-            "disable my (weekday|morning) alarm",
-            "stop reminding me to {task}",
-            "wipe all my reminders",
-            "please cancel the (pasta|laundry) timer",
-            "unset my alarm",
-            "call off the reminder about {task}",
-            "alarm off",
-            "cancl my alarm",
-            "cancel my (7:45|6:15) alarm",
-            "stop timer",
-            "timer off",
-            "delete the reminder for {when}",
-            "forget the reminder about {task}",
-            "please remove the alarm i set for quarter past six",
-            "cancel all alarms for the weekend",
-            "silence the alarm",
-            "i dont need to {task} anymore so cancel that reminder",
-            "delete reminder",
-            "cancle the timer",
-            "never mind, cancel that timer",
-            "clear my reminders for {when}",
-            "drop the reminder to {task}",
-            "no more alarms on weekends please",
-            "delete the {duration} timer",
-        ],
-    )
+    @intent("reminder.cancel", description="cancel reminders, alarms, timers or events",
+            slots=SLOTS, examples=examples.CANCEL)  # fmt: skip
     def cancel(self, req: Request) -> Reply:
-        """Cancel a reminder."""
-        return not_yet("Cancelling reminders", req)
+        """Cancel one entry, or several after a yes."""
+        now = self._now()
+        targets = self._targets(req, now)
+        if isinstance(targets, Reply):
+            return targets
+        if len(targets) > 1 and wants_all(req.text) and not req.confirmed:
+            listing = "; ".join(describe(e, now) for e in targets[:5])
+            return Reply.asking(confirm(f"Cancel all {len(targets)} of these: {listing}?",
+                                        declined="OK, I kept them all."))  # fmt: skip
+        if len(targets) > 1 and not wants_all(req.text):
+            return _which(targets, now, "Which one should I cancel?")
+        self.service.book.cancel(e.id for e in targets)
+        self.service.changed()
+        said = describe(targets[0], now) if len(targets) == 1 else f"{len(targets)} entries"
+        return Reply(
+            text=f"Cancelled {said}.",
+            data={"status": "cancelled", "ids": [e.id for e in targets]},
+            actions=[{"type": "reminder.cancel", "id": e.id} for e in targets],
+        )
+
+    @intent("reminder.snooze", description="snooze the reminder or alarm that just went off",
+            slots=SLOTS, examples=examples.SNOOZE)  # fmt: skip
+    def snooze(self, req: Request) -> Reply:
+        """Snooze what was just delivered (or the one named) for a while."""
+        now = self._now()
+        spec = parse(req.text, now)
+        book = self.service.book
+        target = book.last_delivered()
+        if target is None:
+            return Reply(text="Nothing has gone off to snooze.", data={"status": "nothing"})
+        if spec is not None and spec.duration:
+            until = now + spec.duration
+        elif spec is not None and spec.start and not spec.error:
+            until = spec.start
+        else:
+            until = now + timedelta(minutes=self.context.config.reminders.snooze_minutes)
+        book.snooze(target.id, until)
+        self.service.changed()
+        return Reply(
+            text=f"Snoozed {target.title} until {clock_words(until)}.",
+            data={"status": "snoozed", "id": target.id, "until": until.isoformat()},
+            actions=[{"type": "reminder.snooze", "id": target.id, "until": until.isoformat()}],
+        )
+
+    @intent("reminder.change", description="move a reminder or event to another time",
+            slots=SLOTS, examples=examples.CHANGE)  # fmt: skip
+    def change(self, req: Request) -> Reply:
+        """Move an entry to a new time, keeping its length."""
+        now = self._now()
+        targets = self._targets(req, now, for_time=False)
+        if isinstance(targets, Reply):
+            return targets
+        if len(targets) > 1:
+            return _which(targets, now, "Which one should I move?")
+        entry = targets[0]
+        start = _new_start(req.answer or req.text, entry, now)
+        if isinstance(start, Reply):
+            return start
+        if start is None:
+            return Reply.asking(ask("when", f"When should {entry.title} be instead?"))
+        entry = self.service.book.reschedule(entry, start, now)
+        self.service.changed()
+        return Reply(
+            text=f"Moved {entry.title} to {when_words(entry.start, now).removeprefix('on ')}.",
+            data={"status": "changed", "reminder": entry_json(entry)},
+            actions=[{"type": "reminder.change", "id": entry.id, "start": entry.start.isoformat()}],
+        )
+
+    def _targets(self, req: Request, now: datetime, for_time: bool = True) -> list[Entry] | Reply:
+        chosen = req.slots.get("target")
+        book = self.service.book
+        if chosen:
+            found = [e for e in book.entries() if _option(e, now) == chosen]
+        else:
+            spec = parse(req.text, now) if for_time else None
+            found = matches(book, req.text, spec if spec and not spec.error else None, now)
+        if found:
+            return found
+        kind = kind_asked(req.text) or "reminder"
+        return Reply(text=f"I couldn't find a {kind} like that.", data={"status": "not_found"})
+
+
+def spec_error(spec: TimeSpec | None) -> bool:
+    return spec is not None and spec.error is not None
+
+
+def _refuse(spec: TimeSpec) -> Reply:
+    return Reply(text=f"I can't set that: {spec.error}.",
+                 data={"status": "refused", "problem": spec.problem, "error": spec.error})  # fmt: skip
+
+
+def _confirmation(entry: Entry, spec: TimeSpec, now: datetime) -> str:
+    at = when_words(entry.start, now)
+    repeat = f", {repeat_words(entry.rrule)}" if entry.rrule else ""
+    if entry.kind == "timer":
+        return f"Timer set for {spell_length(entry.start - now)}: it ends at {clock_words(entry.start)}."
+    if entry.kind == "alarm":
+        return f"Alarm set for {at}{repeat}."
+    if entry.kind == "event":
+        until = f" until {clock_words(entry.end)}" if entry.end and spec.grain != "day" else ""
+        day = when_words(entry.start, now, with_time=spec.grain != "day")
+        ahead = ""
+        if entry.remind_before and entry.remind_before > timedelta(0):
+            ahead = (
+                f"; I'll remind you {int(entry.remind_before.total_seconds() // 60)} minutes before"
+            )
+        return f"Added {entry.title} {day}{until}{repeat}{ahead}."
+    return f"OK, I'll remind you to {entry.title} {at}{repeat}."
+
+
+def _line(entry: Entry, when: datetime, now: datetime, one_day: bool) -> str:
+    day = "" if one_day else f"{when:%a} {when.day} {when:%b} "
+    said = f"{day}{clock_words(when)} {entry.title}"
+    if entry.kind == "timer":
+        left = when - now
+        said = f"{entry.title}: {spell_length(timedelta(seconds=max(0, int(left.total_seconds()))))} left"
+    elif entry.end:
+        said += f" (until {clock_words(entry.end + (when - entry.start))})"
+    elif entry.kind != "reminder":
+        said += f" ({entry.kind})"
+    return said
+
+
+def _free_or_busy(pairs: list[tuple[Entry, datetime]], span: tuple[datetime, datetime] | None,
+                  now: datetime) -> Reply:  # fmt: skip
+    events = [(e, w) for e, w in pairs if e.kind == "event"]
+    when = f" {when_words(span[0], now)}" if span else ""
+    if not events:
+        return Reply(text=f"Yes, you're free{when}.", data={"status": "free", "entries": []})
+    busy = "; ".join(f"{e.title} {clock_words(w)}" for e, w in events[:5])
+    return Reply(text=f"No, you have {busy}.",
+                 data={"status": "busy", "entries": [entry_json(e) for e, _ in events]})  # fmt: skip
+
+
+def _option(entry: Entry, now: datetime) -> str:
+    return f"{entry.title} {when_words(entry.next or entry.start, now)}"
+
+
+def _which(targets: list[Entry], now: datetime, text: str) -> Reply:
+    options = [_option(e, now) for e in targets[:5]]
+    return Reply.asking(choose("target", text, options), data={"status": "asking"})
+
+
+def _new_start(text: str, entry: Entry, now: datetime) -> datetime | Reply | None:
+    spec = parse(text, now)
+    if spec is None:
+        return None
+    if spec.error:
+        return Reply(text=f"I can't move it there: {spec.error}.", data={"status": "refused"})
+    if entry.kind == "timer" and spec.duration:
+        return now + spec.duration
+    if spec.duration and any(w in text.lower() for w in ("later", "back", "delay", "push")):
+        return (entry.next or entry.start) + spec.duration
+    if spec.duration and any(w in text.lower() for w in ("earlier", "forward", "sooner")):
+        return (entry.next or entry.start) - spec.duration
+    if spec.start and not spec.day_said and spec.grain == "minute":
+        day = (entry.next or entry.start).astimezone(spec.start.tzinfo)
+        moved = day.replace(hour=spec.start.hour, minute=spec.start.minute)
+        return moved if moved > now else spec.start  # "move the dentist to 4pm": same day
+    return spec.start

@@ -74,6 +74,7 @@ class Repl:
         self.echo("Assistant ready. Type /help for commands, Ctrl-D to quit.")
         with patch_stdout(raw=True):  # background messages print above the prompt line
             self.assistant.start_loading(on_ready=self._model_ready)
+            self._deliver_reminders()
             while True:
                 try:
                     line = self.prompt.prompt(PROMPT)
@@ -84,6 +85,17 @@ class Repl:
                 if not self.handle_line(line):
                     break
         self.echo("Bye.")
+
+    def _deliver_reminders(self) -> None:
+        """Reminders print above the prompt while the shell is open; what came due while
+        nothing ran arrives first, as "while you were away"."""
+        from assistant.reminders.delivery import printer
+
+        if not self.assistant.services.has("reminders"):
+            return
+        reminders = self.assistant.services.get("reminders")
+        reminders.delivery.add("repl", printer(self.echo))
+        reminders.start()
 
     def _model_ready(self, seconds: float) -> None:
         self.echo(f"(intent model ready in {seconds:.1f} s)")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MAX_TITLE = 500  # longer tasks are refused, not cut: nothing the user said is lost silently
 _COLUMNS = (
     "id, uid, kind, title, start, zone, ends, rrule, alert_s, status, exdates, next_due,"
-    " created, snoozed_until"
+    " created, snoozed_until, next_occurrence"
 )
 
 
@@ -36,19 +36,17 @@ class Book:
         entry.uid = entry.uid or f"{uuid.uuid4()}@assistant"
         entry.created = entry.created or now
         due = _next_due(entry, now)
+        if due is None and entry.status == "active":
+            entry.status = "done"  # an imported event that is over: kept, never delivered
         with self.store.transaction() as db:
             cursor = db.execute(
                 f"INSERT INTO reminders ({_COLUMNS.replace('id, ', '', 1)}) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*_row(entry), _epoch(due[0]) if due else None, entry.created.timestamp(), None),
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*_row(entry), _epoch(due[0]) if due else None, entry.created.timestamp(), None,
+                 due[1].isoformat() if due else None),  # fmt: skip
             )
             entry.id = int(cursor.lastrowid or 0)
-            if due:
-                db.execute(
-                    "UPDATE reminders SET next_occurrence=? WHERE id=?",
-                    (due[1].isoformat(), entry.id),
-                )
-        entry.next = due[0] if due else None
+        entry.next = due[1] if due else None
         return entry
 
     def get(self, entry_id: int) -> Entry | None:
@@ -104,7 +102,7 @@ class Book:
                 (*_row(entry)[3:6], _epoch(due[0]) if due else None,
                  due[1].isoformat() if due else None, entry.id),
             )  # fmt: skip
-        entry.next = due[0] if due else None
+        entry.next = due[1] if due else None
         return entry
 
     def snooze(self, entry_id: int, until: datetime) -> None:
@@ -189,9 +187,11 @@ def _row(entry: Entry) -> tuple[Any, ...]:
 
 def _entry(row: tuple[Any, ...]) -> Entry:
     (entry_id, uid, kind, title, start, zone, ends, rrule, alert, status, exdates,
-     next_due, created, snoozed) = row  # fmt: skip
+     next_due, created, snoozed, occurrence) = row  # fmt: skip
     tz: tzinfo = ZoneInfo(zone) if zone != "UTC" else UTC
-    due = min(x for x in (next_due, snoozed) if x is not None) if (next_due or snoozed) else None
+    upcoming = datetime.fromisoformat(occurrence).astimezone(tz) if occurrence else None
+    if snoozed is not None:
+        upcoming = datetime.fromtimestamp(snoozed, tz)
     return Entry(
         id=entry_id, uid=uid, kind=kind, title=title,
         start=datetime.fromisoformat(start).astimezone(tz),
@@ -199,5 +199,5 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         rrule=rrule, remind_before=timedelta(seconds=alert) if alert else None, status=status,
         exdates=[datetime.fromisoformat(x) for x in json.loads(exdates)],
         created=datetime.fromtimestamp(created, tz),
-        next=datetime.fromtimestamp(due, tz) if due else None,
+        next=upcoming,
     )  # fmt: skip

@@ -22,4 +22,4 @@ class Entry:
     id: int | None = None  # the row id once stored
     created: datetime | None = None
     exdates: list[datetime] = field(default_factory=list)  # occurrences taken out
-    next: datetime | None = None  # when it next comes due (read from the book; not stored)
+    next: datetime | None = None  # its next occurrence (or snooze), as the book last worked out

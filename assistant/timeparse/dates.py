@@ -101,7 +101,7 @@ def _period(match: re.Match[str], today: date, span: tuple[int, int]) -> Day:
         ahead = (5 - today.weekday()) % 7 + (7 if which == "next" and today.weekday() < 5 else 0)
         return Day(today + timedelta(days=ahead), span, "weekday")
     if which == "this":
-        return Day(today, span, "today")
+        return Day(today, span, "today" if period != "week" else "week")
     if period == "week":
         return Day(today + timedelta(days=7 - today.weekday()), span, "week")
     if period == "month":

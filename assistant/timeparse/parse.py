@@ -55,6 +55,7 @@ def parse(text: str, now: datetime) -> TimeSpec | None:
         return None
     spec = _resolve(said, now)
     spec.spans = _original_spans(said)
+    spec.day_said = said.day is not None
     spec.text = " ".join(said.norm.origin[a:b] for a, b in spec.spans)
     if spec.start and not spec.error:
         if spec.start.year > now.year + _MAX_YEARS_AHEAD:
@@ -253,6 +254,7 @@ def _range(said: _Said, now: datetime, spec: TimeSpec) -> TimeSpec | None:
         return None
     spec.start, spec.grain = start, "minute"
     spec.end = _clock_after(last, start, said)
+    said.spans.append((first.span[0], last.span[1]))  # "2 to 3", with the "to"
     return spec
 
 

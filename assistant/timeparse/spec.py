@@ -20,6 +20,7 @@ class TimeSpec:
     error: str | None = None  # why the time said cannot be: "25:00 is not a time of day"
     problem: str | None = None  # the kind of error: one of PROBLEMS
     spans: list[tuple[int, int]] = field(default_factory=list)  # where in the text it was said
+    day_said: bool = False  # a day or date was named ("friday", "the 3rd"), not only a time
 
     def as_json(self) -> dict[str, str | None]:
         """The stable `assistant time parse --json` object (less `text`)."""
