@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
 
 from assistant.reminders.entry import Entry
 from assistant.slots.types import without_spans
@@ -126,17 +125,6 @@ def repeat_words(rule: str | None) -> str:
     if "BYMONTHDAY" in parts:
         said += f" on day {parts['BYMONTHDAY']}"
     return said
-
-
-def entry_json(entry: Entry) -> dict[str, Any]:
-    """An entry as `assistant reminders --json` and `ask --json` show it."""
-    return {
-        "id": entry.id, "kind": entry.kind, "title": entry.title,
-        "start": entry.start.isoformat(), "end": entry.end.isoformat() if entry.end else None,
-        "next": entry.next.isoformat() if entry.next else None, "rrule": entry.rrule,
-        "status": entry.status, "uid": entry.uid,
-        "remind_before_s": int(entry.remind_before.total_seconds()) if entry.remind_before else None,
-    }  # fmt: skip
 
 
 def describe(entry: Entry, now: datetime) -> str:

@@ -17,7 +17,6 @@ from skills.reminder_match import kind_asked, matches, wants_all, window
 from skills.reminder_words import (
     clock_words,
     describe,
-    entry_json,
     kind_of,
     repeat_words,
     spell_length,
@@ -79,7 +78,7 @@ class Reminders(Skill):
         self.service.changed()
         return Reply(
             text=_confirmation(entry, spec, now),
-            data={"status": "created", "reminder": entry_json(entry)},
+            data={"status": "created", "reminder": entry.as_json()},
             actions=[
                 {
                     "type": "reminder.create",
@@ -141,7 +140,7 @@ class Reminders(Skill):
             text=f"{head}: " + "; ".join(lines) + "." + more,
             data={
                 "status": "listed",
-                "entries": [{**entry_json(e), "occurrence": w.isoformat()} for e, w in pairs[:200]],
+                "entries": [{**e.as_json(), "occurrence": w.isoformat()} for e, w in pairs[:200]],
             },
         )
 
@@ -212,7 +211,7 @@ class Reminders(Skill):
         self.service.changed()
         return Reply(
             text=f"Moved {entry.title} to {when_words(entry.start, now).removeprefix('on ')}.",
-            data={"status": "changed", "reminder": entry_json(entry)},
+            data={"status": "changed", "reminder": entry.as_json()},
             actions=[{"type": "reminder.change", "id": entry.id, "start": entry.start.isoformat()}],
         )
 
@@ -279,7 +278,7 @@ def _free_or_busy(pairs: list[tuple[Entry, datetime]], span: tuple[datetime, dat
         return Reply(text=f"Yes, you're free{when}.", data={"status": "free", "entries": []})
     busy = "; ".join(f"{e.title} {clock_words(w)}" for e, w in events[:5])
     return Reply(text=f"No, you have {busy}.",
-                 data={"status": "busy", "entries": [entry_json(e) for e, _ in events]})  # fmt: skip
+                 data={"status": "busy", "entries": [e.as_json() for e, _ in events]})  # fmt: skip
 
 
 def _option(entry: Entry, now: datetime) -> str:

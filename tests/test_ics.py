@@ -4,14 +4,14 @@ bad input, and a recurrence that crosses a DST change."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from dateutil.rrule import rrulestr
 
 from assistant.reminders.entry import Entry
 from assistant.reminders.ics import export_ics, import_ics
+from assistant.reminders.occurrences import occurrences
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -23,14 +23,14 @@ def ics(*lines: str) -> bytes:
 
 
 def test_round_trip_keeps_every_field() -> None:
-    created = datetime(2024, 2, 1, 8, 30, tzinfo=timezone.utc)
+    created = datetime(2024, 2, 1, 8, 30, tzinfo=UTC)
     entries = [
         Entry("call mom", datetime(2024, 3, 5, 18, 0, tzinfo=BERLIN), uid="r-1", created=created),
         Entry(
             "wake up",
             datetime(2024, 3, 4, 7, 0, tzinfo=BERLIN),
             kind="alarm",
-            rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE",
+            rrule="FREQ=WEEKLY;UNTIL=20240331T070000;BYDAY=MO,TU,WE",
             exdates=[datetime(2024, 3, 12, 7, 0, tzinfo=BERLIN)],
             uid="a-1",
         ),
@@ -42,7 +42,13 @@ def test_round_trip_keeps_every_field() -> None:
             remind_before=timedelta(minutes=15),
             uid="e-1",
         ),
-        Entry("tea", datetime(2024, 3, 5, 16, 0, tzinfo=BERLIN), kind="timer", status="cancelled", uid="t-1"),
+        Entry(
+            "tea",
+            datetime(2024, 3, 5, 16, 0, tzinfo=BERLIN),
+            kind="timer",
+            status="cancelled",
+            uid="t-1",
+        ),
         Entry("pay rent", datetime(2024, 3, 1, 9, 0, tzinfo=BERLIN), status="done", uid="r-2"),
     ]
     data = export_ics(entries)
@@ -52,6 +58,8 @@ def test_round_trip_keeps_every_field() -> None:
     # == compares instants; the zones themselves must come back too (TZID, not UTC).
     assert [e.start.tzinfo for e in result.entries] == [BERLIN, BERLIN, NY, BERLIN, BERLIN]
     assert result.entries[1].exdates[0].tzinfo is BERLIN
+    # UNTIL is Berlin wall-clock in the entry, UTC in the file (CEST began that morning).
+    assert b"RRULE:FREQ=WEEKLY;UNTIL=20240331T050000Z;BYDAY=MO,TU,WE" in data
     assert b"STATUS:CANCELLED" in data and b"X-ASSISTANT-STATUS:done" in data
     assert b"TRIGGER:-PT15M" in data and b"ACTION:DISPLAY" in data
     assert data.count(b"BEGIN:VTIMEZONE") == 2  # Berlin and New York, once each
@@ -61,11 +69,11 @@ def test_export_fills_a_missing_uid_without_touching_the_entry() -> None:
     entry = Entry("stretch", datetime(2024, 3, 5, 12, 0, tzinfo=timezone(timedelta(hours=2))))
     data = export_ics([entry])
     assert entry.uid == ""
-    back = import_ics(data, zone=timezone.utc).entries[0]
+    back = import_ics(data, zone=UTC).entries[0]
     assert len(back.uid) == 36  # a uuid4
     # A fixed offset has no TZID other calendars know: written in UTC, same instant.
     assert b"DTSTART:20240305T100000Z" in data
-    assert back.start == entry.start and back.start.tzinfo is timezone.utc
+    assert back.start == entry.start and back.start.tzinfo is UTC
     assert back.kind == "reminder"  # X-ASSISTANT-KIND, not the import default "event"
 
 
@@ -214,17 +222,21 @@ def test_google_and_outlook_exports_import_as_expected() -> None:
     assert holiday.start == datetime(2024, 7, 4, 0, 0, tzinfo=BERLIN)
     assert holiday.start.tzinfo is BERLIN
     assert holiday.end == datetime(2024, 7, 5, 0, 0, tzinfo=BERLIN)
-    assert (holiday.kind, holiday.status, holiday.uid) == ("event", "active", "holiday-1@google.com")
+    assert (holiday.kind, holiday.status, holiday.uid) == (
+        "event",
+        "active",
+        "holiday-1@google.com",
+    )
 
     call = by_title["Call with London"]  # UTC converted to the user's zone
     assert call.start.tzinfo is BERLIN and call.start.hour == 18
-    assert call.end == datetime(2024, 3, 15, 18, 0, tzinfo=timezone.utc)
+    assert call.end == datetime(2024, 3, 15, 18, 0, tzinfo=UTC)
     assert call.remind_before == timedelta(minutes=10)
 
-    standup = by_title["Team standup"]  # TZID kept, UNTIL kept
+    standup = by_title["Team standup"]  # TZID kept; UNTIL kept, as New York wall-clock
     assert standup.start.tzinfo is NY and standup.start.hour == 10
-    assert standup.rrule == "FREQ=WEEKLY;UNTIL=20240430T035959Z;BYDAY=MO;WKST=SU"
-    assert standup.created == datetime(2024, 2, 1, 15, 0, tzinfo=timezone.utc)
+    assert standup.rrule == "FREQ=WEEKLY;UNTIL=20240429T235959;BYDAY=MO;WKST=SU"
+    assert standup.created == datetime(2024, 2, 1, 15, 0, tzinfo=UTC)
     # The moved occurrence leaves the series, which also keeps its own EXDATE.
     assert standup.exdates == [
         datetime(2024, 3, 18, 10, 0, tzinfo=NY),
@@ -249,17 +261,29 @@ def test_google_and_outlook_exports_import_as_expected() -> None:
     assert all("\n" not in line for line in result.skipped)
 
 
-def test_an_imported_recurrence_expands_with_dateutil() -> None:
+def starts(entry: Entry) -> list[str]:
+    """Every occurrence, as the scheduler works them out, in the entry's own zone."""
+    before = entry.start - timedelta(seconds=1)
+    return [t.strftime("%m-%d %H:%M%z") for t in occurrences(entry, before)]
+
+
+def test_an_imported_series_runs_to_its_until_less_its_exceptions() -> None:
     standup = next(
         e for e in import_ics(GOOGLE_AND_OUTLOOK, zone=BERLIN).entries if e.title == "Team standup"
     )
-    assert standup.rrule is not None
-    rule = rrulestr(standup.rrule, dtstart=standup.start)
-    dates = [d.date().isoformat() for d in rule if d not in standup.exdates]
-    assert dates == ["2024-03-04", "2024-03-11", "2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29"]
+    # 18 March was taken out, 25 March moved; 29 April is the last (UNTIL is 23:59:59 there).
+    assert starts(standup) == [
+        "03-04 10:00-0500",
+        "03-11 10:00-0400",
+        "04-01 10:00-0400",
+        "04-08 10:00-0400",
+        "04-15 10:00-0400",
+        "04-22 10:00-0400",
+        "04-29 10:00-0400",
+    ]
 
 
-def test_a_date_until_becomes_utc_and_keeps_its_last_day() -> None:
+def test_a_date_until_keeps_its_last_day() -> None:
     data = ics(
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -272,9 +296,31 @@ def test_a_date_until_becomes_utc_and_keeps_its_last_day() -> None:
         "END:VCALENDAR",
     )
     bins = import_ics(data, zone=NY).entries[0]
-    # dateutil refuses a date UNTIL with an aware DTSTART; UTC at the day's end keeps the 3rd.
-    assert bins.rrule == "FREQ=DAILY;UNTIL=20240304T045959Z"
-    assert [d.day for d in rrulestr(bins.rrule, dtstart=bins.start)] == [1, 2, 3]
+    # A date UNTIL is the end of that day: the 3rd is still in.
+    assert bins.rrule == "FREQ=DAILY;UNTIL=20240303T235959"
+    assert bins.end == datetime(2024, 3, 2, 0, 0, tzinfo=NY)  # no DTEND: the day it is on
+    assert starts(bins) == ["03-01 00:00-0500", "03-02 00:00-0500", "03-03 00:00-0500"]
+    # Exported again, the file carries it in UTC, as RFC 5545 wants with a zoned DTSTART.
+    assert b"UNTIL=20240304T045959Z" in export_ics([bins])
+
+
+def test_an_hourly_until_is_kept_in_utc_time() -> None:
+    # occurrences.py counts HOURLY and MINUTELY rules in UTC, so their UNTIL is UTC too.
+    data = ics(
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "BEGIN:VEVENT",
+        "UID:water",
+        "SUMMARY:Drink water",
+        "DTSTART;TZID=Europe/Berlin:20240301T090000",
+        "RRULE:FREQ=HOURLY;INTERVAL=2;UNTIL=20240301T120000Z",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    )
+    water = import_ics(data, zone=NY).entries[0]
+    assert water.rrule == "FREQ=HOURLY;UNTIL=20240301T120000;INTERVAL=2"
+    assert starts(water) == ["03-01 09:00+0100", "03-01 11:00+0100", "03-01 13:00+0100"]
+    assert b"UNTIL=20240301T120000Z" in export_ics([water])
 
 
 def test_a_bad_alarm_skips_its_event_not_the_file() -> None:
@@ -298,7 +344,7 @@ def test_a_bad_alarm_skips_its_event_not_the_file() -> None:
         "END:VEVENT",
         "END:VCALENDAR",
     )
-    result = import_ics(data, zone=timezone.utc)
+    result = import_ics(data, zone=UTC)
     assert [e.title for e in result.entries] == ["Fine"]
     assert len(result.skipped) == 1
     assert result.skipped[0].startswith("VEVENT 'Odd alarm' could not be read:")
@@ -312,12 +358,16 @@ def test_a_bad_alarm_skips_its_event_not_the_file() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8", "not UTF-8"),
         (b"hello world\nthis is a note", "expected BEGIN:VCALENDAR, found 'hello world'"),
         (b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n", "expected BEGIN:VCALENDAR"),
-        (b"BEGIN:VCALENDAR\r\nthis is not a content line\r\n", "not valid iCalendar"),
+        (
+            b"BEGIN:VCALENDAR\r\nthis is not a content line\r\nEND:VCALENDAR\r\n",
+            "not valid iCalendar",
+        ),
+        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:cut off here\r\n", "truncated"),
     ],
 )
 def test_bad_input_raises_a_one_line_value_error(data: bytes, message: str) -> None:
     with pytest.raises(ValueError, match=message) as caught:
-        import_ics(data, zone=timezone.utc)
+        import_ics(data, zone=UTC)
     assert "\n" not in str(caught.value)
 
 
@@ -337,9 +387,7 @@ def test_a_recurrence_across_dst_keeps_its_wall_clock_time() -> None:
     back = import_ics(data, zone=BERLIN).entries[0]
     assert back == entry and back.start.tzinfo is NY
     assert back.rrule is not None
-    times = list(rrulestr(back.rrule, dtstart=back.start))
-    assert [t.hour for t in times] == [9, 9, 9]
-    assert [t.astimezone(timezone.utc).hour for t in times] == [14, 13, 13]
+    assert starts(back) == ["03-04 09:00-0500", "03-11 09:00-0400", "03-18 09:00-0400"]
 
 
 def test_the_exported_file_is_read_by_icalendar_as_rfc_5545() -> None:

@@ -19,6 +19,8 @@ BUILTIN_LABELS = {
     "reminder.create",
     "reminder.list",
     "reminder.cancel",
+    "reminder.snooze",
+    "reminder.change",
     "device.on",
     "device.off",
     "device.set",

@@ -49,10 +49,8 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def _list(args: argparse.Namespace, service: Any, assistant: Assistant) -> int:
-    from skills.reminder_words import entry_json
-
     entries = service.book.entries(status=None if args.all else "active")
-    rows = [entry_json(e) for e in entries]
+    rows = [e.as_json() for e in entries]
     emit(args, rows, lambda: _table(rows) or "nothing scheduled")
     return 0
 
@@ -62,7 +60,9 @@ def _table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         moment = (row["next"] or row["start"])[:16].replace("T", " ")
         repeat = f"  [{row['rrule']}]" if row["rrule"] else ""
-        lines.append(f"{row['id']:>5}  {moment}  {row['kind']:<8} {row['status']:<9} {row['title']}{repeat}")
+        lines.append(
+            f"{row['id']:>5}  {moment}  {row['kind']:<8} {row['status']:<9} {row['title']}{repeat}"
+        )
     return "\n".join(lines)
 
 
@@ -75,13 +75,22 @@ def _import(args: argparse.Namespace, service: Any, assistant: Assistant) -> int
         raise InputError(f"cannot read {args.file}: {exc.strerror}") from None
     now = assistant.services.clock.now()
     assert now.tzinfo is not None
-    result = import_ics(data, zone=now.tzinfo)
+    try:
+        result = import_ics(data, zone=now.tzinfo)
+    except ValueError as exc:
+        raise InputError(f"{args.file}: {exc}") from None
     known = {e.uid for e in service.book.entries(status=None)}
     added = [service.book.add(e, now) for e in result.entries if e.uid not in known]
     service.changed()
-    skipped = result.skipped + [f"{e.title!r} is already here" for e in result.entries if e.uid in known]
+    skipped = result.skipped + [
+        f"{e.title!r} is already here" for e in result.entries if e.uid in known
+    ]
     report = {"added": len(added), "skipped": skipped}
-    emit(args, report, lambda: "\n".join([f"added {len(added)}", *(f"skipped: {s}" for s in skipped)]))
+    emit(
+        args,
+        report,
+        lambda: "\n".join([f"added {len(added)}", *(f"skipped: {s}" for s in skipped)]),
+    )
     return 0
 
 

@@ -42,8 +42,13 @@ class Book:
             cursor = db.execute(
                 f"INSERT INTO reminders ({_COLUMNS.replace('id, ', '', 1)}) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*_row(entry), _epoch(due[0]) if due else None, entry.created.timestamp(), None,
-                 due[1].isoformat() if due else None),  # fmt: skip
+                (
+                    *_row(entry),
+                    _epoch(due[0]) if due else None,
+                    entry.created.timestamp(),
+                    None,
+                    due[1].isoformat() if due else None,
+                ),
             )
             entry.id = int(cursor.lastrowid or 0)
         entry.next = due[1] if due else None
@@ -187,7 +192,7 @@ def _row(entry: Entry) -> tuple[Any, ...]:
 
 def _entry(row: tuple[Any, ...]) -> Entry:
     (entry_id, uid, kind, title, start, zone, ends, rrule, alert, status, exdates,
-     next_due, created, snoozed, occurrence) = row  # fmt: skip
+     _due, created, snoozed, occurrence) = row  # fmt: skip
     tz: tzinfo = ZoneInfo(zone) if zone != "UTC" else UTC
     upcoming = datetime.fromisoformat(occurrence).astimezone(tz) if occurrence else None
     if snoozed is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 KINDS = ("reminder", "alarm", "timer", "event")
 STATUSES = ("active", "done", "cancelled")
@@ -23,3 +24,14 @@ class Entry:
     created: datetime | None = None
     exdates: list[datetime] = field(default_factory=list)  # occurrences taken out
     next: datetime | None = None  # its next occurrence (or snooze), as the book last worked out
+
+    def as_json(self) -> dict[str, Any]:
+        """As `assistant reminders --json` and `ask --json` show it."""
+        before = self.remind_before
+        return {
+            "id": self.id, "kind": self.kind, "title": self.title,
+            "start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None,
+            "next": self.next.isoformat() if self.next else None, "rrule": self.rrule,
+            "status": self.status, "uid": self.uid,
+            "remind_before_s": int(before.total_seconds()) if before else None,
+        }  # fmt: skip

@@ -64,7 +64,9 @@ def _event(entry: Entry, stamp: datetime) -> Event:
         try:
             rule = vRecur.from_ical(entry.rrule.removeprefix("RRULE:"))
         except ValueError as e:
-            raise ValueError(f"entry {entry.title!r} has a bad rrule {entry.rrule!r}: {e}") from None
+            raise ValueError(
+                f"entry {entry.title!r} has a bad rrule {entry.rrule!r}: {e}"
+            ) from None
         event.add("RRULE", _until(rule, entry.start, to_file=True))
     if entry.exdates:
         event.add("EXDATE", [_written(d, zone, entry) for d in entry.exdates])
@@ -104,10 +106,9 @@ def _until(rule: vRecur, start: datetime, *, to_file: bool) -> vRecur:
         last = datetime.combine(last, time(23, 59, 59))
     if last.tzinfo is None:
         last = last.replace(tzinfo=frame)
+    last = last.astimezone(UTC if to_file else frame)
     rule = vRecur(rule)
-    rule["UNTIL"] = [last.astimezone(UTC if to_file else frame)]
-    if not to_file:
-        rule["UNTIL"] = [rule["UNTIL"][0].replace(tzinfo=None)]
+    rule["UNTIL"] = [last if to_file else last.replace(tzinfo=None)]
     return rule
 
 
