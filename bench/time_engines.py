@@ -1,6 +1,6 @@
-"""Time-expression engines compared on bench/data/time_expressions.jsonl (written for this
-project: 275 phrasings, fixed reference time 2026-12-02 15:00 Europe/London).
-
+"""Time-expression engines compared on bench/data/time_expressions.jsonl (the dev set:
+275 phrasings) and time_expressions_holdout.jsonl (160, written apart from the dev set and
+the parser), both written for this project, fixed reference time 2026-12-02 15:00 London.
 Engines: the assistant's own parser (assistant.timeparse), dateparser, Duckling
 in-process (pyduckling-native-phihos) and Microsoft Recognizers-Text. Engines that are not
 installed are reported as such (`pip install '.[bench]'` brings them all).
@@ -24,6 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 DATA = Path(__file__).parent / "data" / "time_expressions.jsonl"
+HOLDOUT = Path(__file__).parent / "data" / "time_expressions_holdout.jsonl"  # written apart
 RESULTS = Path(__file__).parent / "results" / "time_engines.json"
 ZONE = "Europe/London"
 NOW = datetime(2026, 12, 2, 15, 0, tzinfo=ZoneInfo(ZONE))
@@ -148,9 +149,17 @@ def score(run: Callable[[str], Parsed], rows: list[dict]) -> dict[str, float | i
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in DATA.read_text().splitlines() if line.strip()]
-    report: dict[str, object] = {"rows": len(rows), "now": NOW.isoformat(), "engines": {}}
-    print(f"{len(rows)} phrasings, now = {NOW.isoformat()}\n")
+    report: dict[str, object] = {"now": NOW.isoformat()}
+    for data in (DATA, HOLDOUT):
+        report[data.stem] = compare(data)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2))
+
+
+def compare(data: Path) -> dict[str, object]:
+    rows = [json.loads(line) for line in data.read_text().splitlines() if line.strip()]
+    report: dict[str, object] = {"rows": len(rows), "engines": {}}
+    print(f"\n{data.name}: {len(rows)} phrasings, now = {NOW.isoformat()}\n")
     print(f"{'engine':<18} {'moment':>7} {'rrule':>7} {'refusal':>8} {'ms/row':>7}")
     for name, make in ENGINES.items():
         try:
@@ -171,10 +180,11 @@ def main() -> None:
         print("\nmoment accuracy by family")
         print(f"{'family':<12}" + "".join(f"{n.split()[0][:11]:>12}" for n in measured))
         for family in families:
-            cells = "".join(f"{r['moment_by_family'][family]:>12.0%}" for r in measured.values())
+            cells = "".join(
+                f"{r['moment_by_family'].get(family, 0):>12.0%}" for r in measured.values()
+            )
             print(f"{family:<12}{cells}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
+    return report
 
 
 if __name__ == "__main__":

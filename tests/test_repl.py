@@ -122,7 +122,7 @@ def test_background_message_prints_above_what_the_user_is_typing(repl_env, home,
         assert screen.index("(intent model ready") < screen.rindex(PROMPT_MARK)
         assert last_line(screen) == f"{PROMPT}remind me to wat"  # the half-typed line survives
         tmux.send("er the plants", "Enter")
-        tmux.wait_for("I understood reminder.create (task=water the plants)")
+        tmux.wait_for("When should I remind you?")
     finally:
         tmux.close()
 
@@ -132,7 +132,7 @@ def test_keys_history_completion_and_slash_commands(terminal, home):
     tmux.send("/sk", "Tab")
     tmux.wait_for(f"{PROMPT}/skills")
     tmux.send("Enter")
-    tmux.wait_for("reminders: Reminders, alarms and timers.")
+    tmux.wait_for("reminders: Reminders, alarms, timers and calendar events.")
 
     tmux.send("this line is abandoned", "C-c")
     tmux.wait_for(PROMPT_MARK, count=3)

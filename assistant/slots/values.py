@@ -262,7 +262,7 @@ SLOT_VALUES: dict[str, list[str]] = {
         "piano lesson",
         "boiler service",
         "sprint retro",
-        "flight to Lisbon",
+        "school pickup",
     ],
     "thing": [
         "my passport",
