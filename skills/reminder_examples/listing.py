@@ -99,7 +99,7 @@ LIST: list[str] = [
     "i think i have my {event} sometime next week, when is it",
     # -- alarms, reminders and timers --------------------------------------------------------
     "which alarms have i got set",
-    "have i got any alarms set",
+    "have i set any alarms or not",
     "what recurring reminders do i have",
     "which alarms go off on weekdays",
     "is my alarm on for tomorrow",
