@@ -136,7 +136,6 @@ class Scheduler:
                     entry_id,
                 ),
             )
-        self._wake.set()
         return Notice(entry, occurrence, due, late, skipped) if claimed else None
 
     def _following(
