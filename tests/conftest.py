@@ -20,6 +20,7 @@ MODEL_FORMAT = 2
 
 def pytest_configure(config: pytest.Config) -> None:
     if not config.option.basetemp:
+        CACHE.mkdir(exist_ok=True)  # a fresh clone has none; pytest makes only the last level
         config.option.basetemp = str(CACHE / "pytest-tmp")
 
 
