@@ -72,6 +72,25 @@ class RemindersConfig:
     desktop: bool = True
 
 
+@dataclass
+class DevicesConfig:
+    # Seed a demo home of virtual devices the first time, so there is something to control.
+    demo: bool = True
+    # The room "in here" means ("it's too dark in here"); "" = ask which room.
+    room: str = ""
+    # Seconds a device has to answer a command before it counts as not answering.
+    timeout_s: float = 3.0
+    # MQTT broker for devices with `adapter: mqtt`, e.g. mqtt://localhost:1883.
+    mqtt_url: str = ""
+    # zigbee2mqtt's base topic: commands go to <base>/<device>/set, state comes on <base>/<device>.
+    mqtt_base: str = "zigbee2mqtt"
+    # Home Assistant's address for devices with `adapter: homeassistant`, e.g. http://ha.local:8123.
+    homeassistant_url: str = ""
+    # A file holding a long-lived access token (the environment variable below wins).
+    homeassistant_token_file: str = ""
+    homeassistant_token_env: str = "HOMEASSISTANT_TOKEN"
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -104,6 +123,7 @@ class Config:
     llm: LLMConfig = field(default_factory=LLMConfig)
     time: TimeConfig = field(default_factory=TimeConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    devices: DevicesConfig = field(default_factory=DevicesConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

@@ -238,8 +238,10 @@ class Assistant:
             latency_ms=latency,
             error=error,
         )
+        for hook in reply.on_logged:
+            hook(turn_id)
         now = self.services.clock.now().timestamp()
-        state.advance(session, route, turn_id, reply.question, now, refers_to)
+        state.advance(session, route, turn_id, reply.question, now, refers_to, reply.context)
         return Turn(
             id=turn_id,
             input=route.text,

@@ -38,6 +38,10 @@ class Reply:
     sources: list[dict[str, Any]] = field(default_factory=list)  # where an answer came from
     actions: list[dict[str, Any]] = field(default_factory=list)  # side effects it performed
     question: Question | None = None  # asked back: the next utterance answers it
+    # Slot values a follow-up may refer back to ("turn it off": the devices just switched).
+    context: dict[str, Any] = field(default_factory=dict)
+    # Called with the turn's id once it is logged (an audit row that names its turn).
+    on_logged: list[Callable[[int], None]] = field(default_factory=list)
 
     @classmethod
     def asking(cls, question: Question, data: dict[str, Any] | None = None) -> Reply:

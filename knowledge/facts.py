@@ -133,6 +133,20 @@ class FactStore:
         for triple, chunk_id, origin in found:
             self._record(db, triple, "document", (document_id, chunk_id, None, origin))
 
+    def replace_origin(self, origin: str, triples: Iterable[tuple[str, str, str, str]]) -> None:
+        """Make the imported facts from `origin` (a system such as the home's device list)
+        exactly `triples` of (subject, relation, object, qualifier), in one transaction."""
+        with self.store.transaction() as db:
+            old = "SELECT id FROM facts WHERE source='import' AND origin=?"
+            db.execute(
+                f"UPDATE facts SET superseded_by=NULL WHERE superseded_by IN ({old})", (origin,)
+            )
+            db.execute("DELETE FROM facts WHERE source='import' AND origin=?", (origin,))
+            for subject, rel, obj, qualifier in triples:
+                self._record(
+                    db, Triple(subject, rel, obj, qualifier), "import", (None, None, None, origin)
+                )
+
     def remove_document(self, document_id: int) -> int:
         """Delete the facts read from a document (before re-reading it); how many went."""
         with self.store.transaction() as db:

@@ -1,274 +1,253 @@
-"""Switches, sets and reads smart-home devices."""
+"""Switches, sets and reads the devices of the home, through the `devices` service.
+
+Safety: only exposed devices are controlled; a risky action on a sensitive device (unlock,
+open a garage door, turn on an oven or heater) asks yes or no first, naming the device;
+every action is audited; "undo that" puts back what the last command changed.
+"""
 
 from __future__ import annotations
 
-from assistant.skill import Reply, Request, Skill, intent
-from assistant.slots import Choice, Device, Room, Scope, Setting
-from skills.pending import not_yet
+import re
+from dataclasses import dataclass
+from typing import Any
 
-# Every device intent reads the same slots: which device(s), where, and what to set.
+from assistant.devices.ask import Ask, change_for, read_ask, without_modes
+from assistant.devices.device import Device
+from assistant.devices.resolve import Resolution, resolve
+from assistant.devices.state import Change
+from assistant.dialogue.questions import ask, choose, confirm
+from assistant.skill import Reply, Request, Skill, intent
+from assistant.slots import Choice, Room, Scope, Setting
+from assistant.slots import Device as DeviceSlot
+from assistant.slots.types import SlotContext, SlotType
+from skills import device_examples as examples
+from skills.device_query import answer_query
+from skills.device_words import capitalised, done_sentence, join, the
+
+
+@dataclass(frozen=True, kw_only=True)
+class Targets(SlotType):
+    """The device ids a command acted on: never said, only carried to a follow-up
+    ("turn it off") from the reply's context."""
+
+    referable: bool = True
+
+    def parse(self, text: str, ctx: SlotContext) -> None:
+        return None
+
+
 SLOTS = {
     "room": Room(),
-    "device": Device(),
+    "device": DeviceSlot(),
     "scope": Scope(),
     "property": Choice(
         values=("brightness", "colour", "temperature", "volume", "speed"),
         aliases={"color": "colour"},
     ),
     "value": Setting(),
+    "targets": Targets(),
 }
+_PRONOUN = re.compile(r"\b(it|them|that|those|these|this one|the same)\b(?!['’]s)", re.IGNORECASE)
+# Words that point at lights or climate without naming a device: "it's too dark in here".
+_HINTS = [
+    (re.compile(r"\b(dark|can'?t see|too bright|light up|some light)\b", re.I), ("light",)),
+    (re.compile(r"\b(cold|chilly|freezing|too hot|too warm|boiling|stuffy)\b", re.I),
+     ("climate", "heater", "fan")),
+]  # fmt: skip
+# Changes that make a sensitive device safer need no yes: off, lock, close.
+_SECURING = ({"on": False}, {"locked": True}, {"open": False})
 
 
 class Devices(Skill):
-    """Control your devices: lights, plugs, thermostats."""
+    """Control your devices: lights, plugs, thermostats, blinds, locks."""
 
     keywords = ("device", "light", "lights", "lamp", "switch", "thermostat", "smart", "home")
 
-    @intent(
-        "device.on",
-        description="turn a device on",
-        slots=SLOTS,
-        examples=[
-            "turn on the {device}",
-            "switch on [the] {room} lights",
-            "{device} on",
-            "it's (dark|too dark) in here",
-            "(start|power up) the {device}",
-            "open the garage door",
-            "turn on all the lights [in the {room}]",
-            "lights on",
-            "turn the {room} lights on",
-            "can you turn on the {device} please?",
-            "switch the {device} on",
-            "could you put the {device} on",
-            "fire up the {device}",
-            "i need some light in the {room}",
-            "activate the {device}",
-            "get the {device} going",
-            "{room} lights on please",
-            "hey turn the {device} on",
-            "power on [the] {device}",
-            "open the (blinds|curtains) in the {room}",
-            "light up the {room}",
-            "start the (dishwasher|washing machine|coffee maker)",
-            "put the lights on [in the {room}]",
-            "boot up the {device}",
-            "enable the {device}",
-            "i cant see anything turn the lights on",
-            "turn on {device}",
-            "it's freezing in here, turn the heater on",
-            "open the front gate",
-            "please switch on every light in the house",
-            "tunr on the {device}",
-            "would you mind turning on the {device}?",
-            "lights in the {room} on",
-            "i'm home, switch on the (porch|hallway) light",
-            "the {room} is pitch black, lights on please",
-            "i can't see a thing in here",
-            "could you please switch the {device} on for me, thanks",
-            "switch on the {device} in the {room}",
-            "lamp on",
-            "um could you turn on the uh {device}",
-            "its way too dark in the {room} can you put a light on",
-            "could you be a dear and turn the {device} on",
-            "trun on the lights",
-            "i just got home and it's dark so could you switch on the {room} lights for me",
-            "on with the {device}",
-            "get the lights on",
-            "swtich on the {device}",
-            "start up the {device}",
-            "can i get some light in here please",
-            "i'd love it if you could turn on the {device}",
-            "open the garage",
-        ],
-    )
+    @property
+    def service(self) -> Any:
+        return self.context.service("devices")
+
+    @intent("device.on", description="turn a device on", slots=SLOTS, examples=examples.ON)
     def turn_on(self, req: Request) -> Reply:
-        """Turn a device on."""
-        return not_yet("Device control", req)
+        """Turn a device on (or open it)."""
+        return self._act(req)
 
-    @intent(
-        "device.off",
-        description="turn a device off",
-        slots=SLOTS,
-        examples=[
-            "turn off the {device}",
-            "{room} lights off",
-            "kill the {device}",
-            "shut down the {device}",
-            "close the garage door",
-            "turn everything off [downstairs]",
-            "I'm leaving, switch off all the lights",
-            "lights off",
-            "switch off [the] {device}",
-            "turn the {device} off",
-            "can you turn off the {device} please?",
-            "power off the {device}",
-            "{device} off",
-            "shut off the {room} lights",
-            "kill the lights [in the {room}]",
-            "cut the power to the {device}",
-            "deactivate the {device}",
-            "close the (blinds|curtains) [in the {room}]",
-            "switch the {room} lights off",
-            "i'm going to bed turn off all the lights",
-            "lights out",
-            "no more {device} please, turn it off",
-            "could you shut the {device} off",
-            "disable the {device}",
-            "stop the {device}",
-            "turn of the {device}",
-            "please switch everything off in the {room}",
-            "turn off every light in the house",
-            "nobody's in the {room} so turn the lights off",
-            "shut the garage door",
-            "all lights off",
-            "can you get the {device} off",
-            "it's too bright in here, turn off the {device}",
-            "turn the lights off upstairs",
-            "power down the {device}",
-            "fan off",
-            "turn off the {device} in the {room}",
-            "switch that {device} off will you",
-            "shut the lights off",
-            "i'm heading out for the day so could you turn everything off including the {device}",
-            "turn of the lights in the {room} pls",
-            "the {device} is still running, switch it off",
-            "lamp off",
-            "please power the {device} down",
-            "put the {device} off",
-            "turn off the lights its bedtime",
-            "cut the lights",
-            "heater off please",
-            "lights off in the {room} thank you",
-            "could you kindly switch off the {device}",
-            "i dont need the {device} anymore turn it off",
-        ],
-    )
+    @intent("device.off", description="turn a device off", slots=SLOTS, examples=examples.OFF)
     def turn_off(self, req: Request) -> Reply:
-        """Turn a device off."""
-        return not_yet("Device control", req)
+        """Turn a device off (or close it)."""
+        return self._act(req)
 
-    @intent(
-        "device.set",
-        description="change a device's setting",
-        slots=SLOTS,
-        examples=[
-            "dim the {device} to {value}",
-            "set the {device} {property} to {value}",
-            "make the {room} lights {value}",
-            "set the thermostat to {value}",
-            "turn the {device} (up|down) [to {value}]",
-            "change the {device} colour to {value}",
-            "(brighter|warmer) please",
-            "dim the lights [in the {room}]",
-            "set the {room} lights to {value}",
-            "{device} to {value}",
-            "{property} {value} on the {device}",
-            "change the {property} of the {device} to {value}",
-            "can you make it a bit (warmer|cooler) in here?",
-            "turn the heat up to {value}",
-            "bump the thermostat up a couple degrees",
-            "lower the {device} {property}",
-            "increase the {property} of the {device}",
-            "set the {room} temperature to {value}",
-            "put the {device} on {value}",
-            "make the lights (brighter|dimmer|warmer|cooler)",
-            "too bright, dim it a little",
-            "crank the {device} up [to max]",
-            "turn the {device} speed down",
-            "adjust the {device} to {value}",
-            "i'd like the {room} lights at {value} please",
-            "could you change the {room} lights to {value}",
-            "set brightness to {value}",
-            "brightness {value}",
-            "set the fan to (low|medium|high)",
-            "could you drop the thermostat to {value}",
-            "the {room} is way too hot, lower the temperature to {value}",
-            "half brightness in the {room}",
-            "set the blinds to {value}",
-            "ok um make the lights like {value} in the {room}",
-            "set teh {device} to {value}",
-            "set the thermostat to (22.5°C|68°F|twenty one and a half degrees)",
-            "make it {value} in the {room}",
-            "fan to (high|low|medium)",
-            "dim the lights to 40 percent",
-            "can you set the {room} lights to a warm white please",
-            "i'd like it a little dimmer in the {room}",
-            "set the (ac|air conditioner) to (cool|heat|dry|eco) mode",
-            "switch the {device} to (eco|night|turbo) mode",
-            "make the {device} (quieter|louder)",
-            "turn down the {device} volume to {value}",
-            "heat to 21",
-            "change the lights to purple",
-            "could you pleeease make the lights a bit less bright",
-            "so the {room} is like really bright and it's giving me a headache could you bring the lights down to {value}",
-            "turn the thermostat up by 2 degrees",
-            "ac at 68 please",
-            "brightness to 75% in the {room}",
-            "set fan speed to {value}",
-        ],
-    )
+    @intent("device.set", description="change a device's setting", slots=SLOTS,
+            examples=examples.SET)  # fmt: skip
     def set_property(self, req: Request) -> Reply:
-        """Set a device property."""
-        return not_yet("Device control", req)
+        """Set brightness, colour, temperature, volume, speed, position or a lock."""
+        return self._act(req)
 
-    @intent(
-        "device.query",
-        description="check a device's state",
-        slots=SLOTS,
-        examples=[
-            "is the {device} (on|off|open)",
-            "what's the {property} of the {device}",
-            "are (any|the) lights on [in the {room}]",
-            "what temperature is the thermostat set to",
-            "did I leave the {device} on",
-            "status of the {device}",
-            "is the garage door (open|closed)?",
-            "what's the {device} set to",
-            "is anything still on [in the {room}]",
-            "check if the {device} is on",
-            "what's the current {property} [of the {device}]",
-            "how warm is it in the {room}",
-            "which lights are on",
-            "what devices are on right now",
-            "is the {device} running",
-            "what's the temperature in the {room}",
-            "tell me if the {device} is on",
-            "did someone leave the lights on [in the {room}]",
-            "{device} status",
-            "can you check whether the {device} is (still on|switched off)?",
-            "what's the indoor temperature",
-            "is the front door locked",
-            "what colour is the {device} set to",
-            "what's the {device} {property} at right now",
-            "are the {room} lights (on|off)",
-            "hey is the {device} still running",
-            "is my {device} on or off",
-            "how many lights are on [right now]",
-            "whats the thermostat at",
-            "did i turn off the {device}",
-            "what's the thermostat reading",
-            "what temp is it in the {room}",
-            "did i forget to turn off the {device}",
-            "whats the brightness on the {room} lights",
-            "how bright are the lights in the {room} at the moment",
-            "what mode is the {device} in",
-            "what speed is the {device} on",
-            "are all the lights off downstairs",
-            "can you tell me if i left the {device} running, i'm already at work",
-            "what's the humidity in the {room}",
-            "is the garage door still open",
-            "which devices are still on in the {room}",
-            "what's the volume on the {device}",
-            "tell me the {room} temperature please",
-            "ac status",
-            "is the back door locked",
-            "um is the {device} still on or did i turn it off",
-            "how hot is the {room} right now",
-            "any lights on upstairs?",
-            "what's the thermostat showing",
-        ],
-    )
+    @intent("device.query", description="check a device's state", slots=SLOTS,
+            examples=examples.QUERY)  # fmt: skip
     def query(self, req: Request) -> Reply:
-        """Read a device's state."""
-        return not_yet("Reading device state", req)
+        """Read a device's state or a sensor."""
+        devices = self.service.home.devices()
+        targets = self._resolve(req, devices, reading=True)
+        return answer_query(req.text, targets, devices, self.service.home.readings())
+
+    @intent("device.undo", description="undo the last device change",
+            examples=examples.UNDO)  # fmt: skip
+    def undo(self, req: Request) -> Reply:
+        """Put back what the last device command changed."""
+        session_id = req.session.id if req.session else None
+        rows, outcomes = self.service.hub.undo(session_id)
+        if not rows:
+            return Reply(text="There's no device change to undo.", data={"status": "nothing"})
+        if not outcomes:
+            return Reply(text="Everything is already as it was.", data={"status": "unchanged"})
+        text = done_sentence(outcomes)
+        return Reply(
+            text=f"Undone. {text}",
+            data={"status": "undone", "devices": [o.device.id for o in outcomes]},
+            actions=[o.as_action() for o in outcomes],
+            context={"targets": [o.device.id for o in outcomes]},
+        )
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def _act(self, req: Request) -> Reply:
+        devices = self.service.home.devices()
+        found = self._resolve(req, devices, reading=False)
+        problem = _problem_reply(found, devices)
+        if problem is not None:
+            return problem
+        wanted = read_ask(req.text, req.intent)
+        if wanted.empty:
+            return Reply(text="I couldn't tell what to change.", data={"status": "unclear"})
+        single = found.by_name or len(found.devices) == 1
+        hidden = [d for d in found.devices if not d.exposed]
+        if hidden and (single or len(hidden) == len(found.devices)):
+            return _not_allowed(hidden)
+        exposed = [d for d in found.devices if d.exposed]
+        plan, skipped = _plan(wanted, exposed, self.service.home, group=not single)
+        if not plan:
+            reason = skipped[0][1] if skipped and single else _nothing_can(wanted, found)
+            return Reply(text=capitalised(reason) + ".", data={"status": "cannot"})
+        risky = [d for d, change in plan if d.sensitive and change.set not in _SECURING]
+        if risky and not req.confirmed:
+            names = join([the(d) for d in risky])
+            return Reply.asking(
+                confirm(f"{capitalised(names)} {'is' if len(risky) == 1 else 'are'} marked "
+                        f"sensitive. Go ahead and {_verb(wanted)} {names}? (yes/no)",
+                        declined=f"OK, I left {names} alone."),
+                data={"status": "confirming", "devices": [d.id for d in risky]},
+            )  # fmt: skip
+        session_id = req.session.id if req.session else None
+        batch, outcomes = self.service.hub.act(plan, requester=req.text, session_id=session_id)
+        text = done_sentence(outcomes)
+        notes = [reason for _, reason in skipped if single]
+        if hidden and not single:
+            notes.append(f"I left {join([the(d) for d in hidden])} alone (not exposed)")
+        if notes:
+            text += " " + " ".join(capitalised(n) + "." for n in notes)
+        failed = any(o.result == "failed" for o in outcomes)
+        return Reply(
+            text=text,
+            data={"status": "partial" if failed else "done",
+                  "devices": [o.device.id for o in outcomes], "batch": batch},
+            actions=[o.as_action() for o in outcomes],
+            context={"targets": [o.device.id for o in outcomes]},
+            on_logged=[lambda turn_id: self.service.audit.link_turn(batch, turn_id)],
+        )  # fmt: skip
+
+    def _resolve(self, req: Request, devices: list[Device], reading: bool) -> Resolution:
+        """The devices meant: what this text (or the answer to "which one?") names, else
+        what the last command acted on when the text refers back to it."""
+        here = str(req.slots.get("room") or self.context.config.devices.room or "")
+        text = req.text
+        if req.answer:
+            chosen = resolve(req.answer, devices)
+            if chosen.devices and not chosen.problem:
+                return chosen
+            if req.slots.get("room"):
+                text = f"{req.text} in the {req.slots['room']}"
+        found = resolve(without_modes(text), devices, here=here)
+        carried = [d for d in devices if d.id in set(req.slots.get("targets") or [])]
+        refers_back = bool(_PRONOUN.search(req.text)) or not found.said
+        if carried and found.problem in {"unknown", "where"} and refers_back:
+            return Resolution(carried, by_name=len(carried) == 1, said="those")
+        if not reading and not found.by_name:
+            for pattern, kinds in _HINTS:
+                if pattern.search(req.text):
+                    hinted = [d for d in (found.devices or devices) if d.kind in kinds]
+                    if found.problem == "where":
+                        return found
+                    if hinted and not found.kinds:
+                        return Resolution(hinted, said=found.said, kinds=kinds)
+        return found
+
+
+def _problem_reply(found: Resolution, devices: list[Device]) -> Reply | None:
+    if found.problem is None:
+        return None
+    if found.problem == "unknown":
+        if not found.said:
+            return Reply(text="Which device do you mean?", data={"status": "unknown"})
+        hint = ""
+        if found.suggestions:
+            hint = " Did you mean " + " or ".join(f"the {s}" for s in found.suggestions) + "?"
+        return Reply(
+            text=f"I don't know a device called {found.said}.{hint}",
+            data={"status": "unknown", "said": found.said, "suggestions": found.suggestions},
+        )
+    if found.problem == "nothing":
+        return Reply(text=f"There's no {found.said.removeprefix('the ')} that I know of.",
+                     data={"status": "nothing"})  # fmt: skip
+    if found.problem == "where":
+        rooms = sorted({d.room for d in devices if d.room})
+        return Reply.asking(
+            choose("room", "Which room are you in?", rooms) if 1 < len(rooms) <= 8
+            else ask("room", "Which room are you in?"),
+            data={"status": "asking"},
+        )  # fmt: skip
+    return Reply.asking(
+        choose("device", "Which one?", found.suggestions),
+        data={"status": "asking", "options": found.suggestions},
+    )
+
+
+def _plan(
+    wanted: Ask, targets: list[Device], home: Any, group: bool
+) -> tuple[list[tuple[Device, Change]], list[tuple[Device, str]]]:
+    """(device, change) for each target that can do it, and (device, why not) for the rest."""
+    plan, skipped = [], []
+    for device in targets:
+        change = change_for(wanted, device, home.reading(device.id).state, group)
+        if isinstance(change, str):
+            skipped.append((device, change))
+        else:
+            plan.append((device, change))
+    return plan, skipped
+
+
+def _not_allowed(devices: list[Device]) -> Reply:
+    names = join([the(d) for d in devices])
+    ids = " ".join(d.id for d in devices)
+    return Reply(
+        text=f"I'm not allowed to control {names}. To let me, run: assistant devices expose {ids}",
+        data={"status": "not_exposed", "devices": [d.id for d in devices]},
+    )
+
+
+def _nothing_can(wanted: Ask, found: Resolution) -> str:
+    return (
+        f"none of {found.said or 'those devices'} can be set to {wanted.describe()}"
+        if (wanted.prop or wanted.number is not None)
+        else f"nothing {found.said} can do that".replace("  ", " ")
+    )
+
+
+def _verb(wanted: Ask) -> str:
+    if wanted.locked is not None:
+        return "lock" if wanted.locked else "unlock"
+    if wanted.open is not None:
+        return "open" if wanted.open else "close"
+    if wanted.power is not None and wanted.prop is None:
+        return "turn on" if wanted.power else "turn off"
+    return f"set to {wanted.describe()}"

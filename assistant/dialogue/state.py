@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.dialogue.questions import OpenQuestion, Question
 from assistant.dialogue.route import Route
 from assistant.dialogue.session import Session
@@ -14,17 +16,19 @@ def advance(
     question: Question | None,
     now: float,
     refers_to: int | None = None,
+    context: dict[str, Any] | None = None,
 ) -> None:
     """After `route` ran as turn `turn_id`, asking `question` back (the router's "A or B?"
     or a skill's) or nothing.
 
     Any open question is closed: this turn answered it, declined it or abandoned it.
-    `refers_to` keeps /why and /wrong on an earlier turn (a correction's redo).
+    `refers_to` keeps /why and /wrong on an earlier turn (a correction's redo); `context`
+    is what the skill resolved that a follow-up may refer to (the reply's `context`).
     """
     session.open_question = None
     if route.kind == "act" and route.intent is not None:
         session.last_intent = route.intent
-        session.last_slots = dict(route.slots)
+        session.last_slots = {**route.slots, **(context or {})}
     if question is not None:
         asker = route.intent if route.kind == "act" else None  # None: the router asked
         session.open_question = OpenQuestion(

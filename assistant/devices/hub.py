@@ -1,0 +1,136 @@
+"""The device hub: carry out a change on devices through their adapters, one audit row per
+device, a failure reported per device and nothing else changed; and undo the last command."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.devices.adapters.base import Adapter, DeviceUnreachable
+from assistant.devices.audit import Audit, AuditRow
+from assistant.devices.device import Device
+from assistant.devices.home import Home
+from assistant.devices.state import Change, apply_change
+
+
+@dataclass(frozen=True)
+class Outcome:
+    device: Device
+    result: str  # done, unchanged, failed, refused
+    old: dict[str, Any]
+    new: dict[str, Any]
+    error: str = ""
+    asked: tuple[str, ...] = ()  # the state fields the command was about
+
+    def as_action(self) -> dict[str, Any]:
+        changed = {k: v for k, v in self.new.items() if self.old.get(k) != v}
+        return {
+            "type": "device",
+            "device": self.device.id,
+            "result": self.result,
+            "old": {k: self.old.get(k) for k in changed},
+            "new": changed,
+            **({"error": self.error} if self.error else {}),
+        }
+
+
+class Hub:
+    def __init__(self, home: Home, audit: Audit, adapters: dict[str, Any]):
+        self.home = home
+        self.audit = audit
+        self._adapters = adapters  # name -> Adapter, or a callable that makes one on first use
+
+    def adapter(self, name: str) -> Adapter:
+        made = self._adapters.get(name)
+        if made is None:
+            raise DeviceUnreachable(f"no adapter {name!r} is configured")
+        if callable(made) and not hasattr(made, "apply"):
+            made = made()
+            self._adapters[name] = made
+        return made  # type: ignore[no-any-return]
+
+    def act(
+        self,
+        changes: list[tuple[Device, Change]],
+        *,
+        requester: str,
+        session_id: str | None = None,
+        batch: str | None = None,
+    ) -> tuple[str, list[Outcome]]:
+        """Apply each change; (batch id, an outcome per device). Devices on remote adapters
+        are asked at once, so a group waits for its slowest device, not their sum."""
+        batch = batch or uuid.uuid4().hex[:12]
+        remote = [c for c in changes if c[0].adapter != "virtual"]
+        with ThreadPoolExecutor(max_workers=min(8, len(remote) or 1)) as pool:
+            futures = {c[0].id: pool.submit(self._one, *c) for c in remote}
+            outcomes = [
+                futures[d.id].result() if d.id in futures else self._one(d, change)
+                for d, change in changes
+            ]
+        for (device, change), outcome in zip(changes, outcomes, strict=True):
+            self.audit.record(
+                batch,
+                session_id=session_id,
+                requester=requester,
+                device_id=device.id,
+                change=change.as_json(),
+                old_state=outcome.old,
+                new_state=outcome.new if outcome.result in {"done", "unchanged"} else None,
+                result=outcome.result,
+                error=outcome.error or None,
+            )
+        return batch, outcomes
+
+    def refuse(self, device: Device, change: Change, why: str, *, requester: str,
+               session_id: str | None, batch: str) -> None:  # fmt: skip
+        """Audit an action that was not allowed (not exposed, declined)."""
+        state = self.home.reading(device.id).state
+        self.audit.record(batch, session_id=session_id, requester=requester, device_id=device.id,
+                          change=change.as_json(), old_state=state, new_state=None,
+                          result="refused", error=why)  # fmt: skip
+
+    def _one(self, device: Device, change: Change) -> Outcome:
+        reading = self.home.reading(device.id)
+        old = reading.state
+        new = apply_change(old, change)
+        wanted = {k: v for k, v in new.items() if old.get(k) != v}
+        asked = tuple(change.fields())
+        if not wanted:
+            return Outcome(device, "unchanged", old, old, asked=asked)
+        try:
+            reported = self.adapter(device.adapter).apply(device, wanted)
+        except DeviceUnreachable as exc:
+            return Outcome(device, "failed", old, old, str(exc), asked)
+        except Exception as exc:  # an adapter's bug is this device's failure, not the turn's
+            return Outcome(device, "failed", old, old, f"{type(exc).__name__}: {exc}", asked)
+        return Outcome(device, "done", old, reported, asked=asked)
+
+    def undo(
+        self, session_id: str | None, requester: str = "undo"
+    ) -> tuple[list[AuditRow], list[Outcome]]:
+        """Put back the fields the last command changed (in this session, if given)."""
+        rows = self.audit.last_batch(session_id)
+        if not rows and session_id is not None:
+            rows = []
+        changes = []
+        known = {d.id: d for d in self.home.devices()}
+        for row in rows:
+            device = known.get(row.device_id)
+            if device is None or row.new_state is None:
+                continue
+            fields = {k: row.old_state.get(k) for k, v in row.new_state.items()
+                      if row.old_state.get(k) != v and k in row.old_state}  # fmt: skip
+            if fields:
+                changes.append((device, Change(fields)))
+        if not changes:
+            return rows, []
+        _, outcomes = self.act(changes, requester=requester, session_id=session_id)
+        self.audit.mark_undone(rows[0].batch)
+        return rows, outcomes
+
+    def close(self) -> None:
+        for adapter in self._adapters.values():
+            if hasattr(adapter, "close") and hasattr(adapter, "apply"):
+                adapter.close()
