@@ -163,7 +163,7 @@ class Devices(Skill):
         text = req.text
         if req.answer:
             chosen = resolve(req.answer, devices)
-            if chosen.devices and not chosen.problem:
+            if chosen.by_name and not chosen.problem:  # the answer to "which one?"
                 return chosen
             if req.slots.get("room"):
                 text = f"{req.text} in the {req.slots['room']}"

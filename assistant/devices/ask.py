@@ -92,6 +92,10 @@ class Ask:
         return "that"
 
 
+_VALUE_WORDS = re.compile(
+    rf"\b(?:{'|'.join(COLOURS)}|warm white|cool white|daylight|brighter|dimmer|warmer|cooler)\b"
+    r"|\d+\s*(?:%|percent|degrees?|°)|\bto \d+",
+)
 _POINT = re.compile(rf"\b{_NUM} point (\w+)\b", re.IGNORECASE)
 _MODE = re.compile(rf"\b(?:{'|'.join(MODES)}) mode\b|\bmode (?:to )?(?:{'|'.join(MODES)})\b", re.I)
 
@@ -127,7 +131,8 @@ def read_ask(text: str, intent: str) -> Ask:
     elif re.search(r"\b(close|shut(?! (?:off|down))|lower|roll down|pull down|draw)\b", lower):
         opened, power = False, None
     if opened is None and locked is None and intent in {"device.on", "device.off"}:
-        return Ask(power=power)
+        if not _VALUE_WORDS.search(lower):
+            return Ask(power=power)  # a follow-up ("now make it blue") may still set a value
     if intent == "device.set" and re.search(r"\bmute\b", lower):
         return Ask(prop="volume", number=0, unit="%", mute=True)
     for phrase, kelvin in sorted(COLOUR_TEMPS.items(), key=lambda kv: -len(kv[0])):

@@ -105,6 +105,9 @@ class Hub:
             return Outcome(device, "failed", old, old, str(exc), asked)
         except Exception as exc:  # an adapter's bug is this device's failure, not the turn's
             return Outcome(device, "failed", old, old, f"{type(exc).__name__}: {exc}", asked)
+        if device.adapter != "virtual":
+            self.home.record_state(device.id, reported, available=True)
+            reported = self.home.reading(device.id).state
         return Outcome(device, "done", old, reported, asked=asked)
 
     def undo(
