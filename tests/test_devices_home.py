@@ -67,7 +67,7 @@ def test_json_files_and_binary_files(tmp_path):
     assert [d.id for d in read_home(good)] == ["fan"]
     broken = tmp_path / "broken.json"
     broken.write_text('[\n{"id": "fan",,}\n]')
-    with pytest.raises(InputError, match="broken.json line 2"):
+    with pytest.raises(InputError, match=r"broken\.json line 2"):
         read_home(broken)
     binary = tmp_path / "home.yaml"
     binary.write_bytes(b"\x00\x01\x02")

@@ -102,7 +102,7 @@ def test_fuzzy_names_are_corrected(house):
 
 
 def test_a_device_without_the_capability_says_so(house):
-    _, devices, say = house
+    _, _devices, say = house
     reply = say("set the kettle to 40%").reply
     assert reply.text == "The kettle can't be set to 40%."
     assert reply.actions == []

@@ -25,6 +25,7 @@ BUILTIN_LABELS = {
     "device.off",
     "device.set",
     "device.query",
+    "device.undo",
     "code",
     "chat",
     "out_of_scope",

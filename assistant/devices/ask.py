@@ -130,9 +130,10 @@ def read_ask(text: str, intent: str) -> Ask:
         opened, power = True, None
     elif re.search(r"\b(close|shut(?! (?:off|down))|lower|roll down|pull down|draw)\b", lower):
         opened, power = False, None
-    if opened is None and locked is None and intent in {"device.on", "device.off"}:
-        if not _VALUE_WORDS.search(lower):
-            return Ask(power=power)  # a follow-up ("now make it blue") may still set a value
+    # a follow-up routed to on/off ("now make it blue") may still set a value
+    switching = opened is None and locked is None and intent in {"device.on", "device.off"}
+    if switching and not _VALUE_WORDS.search(lower):
+        return Ask(power=power)
     if intent == "device.set" and re.search(r"\bmute\b", lower):
         return Ask(prop="volume", number=0, unit="%", mute=True)
     for phrase, kelvin in sorted(COLOUR_TEMPS.items(), key=lambda kv: -len(kv[0])):
@@ -229,9 +230,9 @@ def _step(lower: str, prop: str | None) -> tuple[str | None, float | None, int] 
         raw = by.group(1)
         amount = float(raw) if raw[0].isdigit() else float(NUMBER_WORDS[raw])
     direction: tuple[str | None, int] | None = None
-    for pattern, relative_prop, sign in RELATIVE:
+    for pattern, named_prop, sign in RELATIVE:
         if re.search(rf"\b(?:{pattern})\b", lower):
-            direction = (relative_prop, sign)
+            direction = (named_prop, sign)
             break
     if direction is None:
         up = re.search(r"\bup\b|\bincrease\b|\braise\b|\bmore\b", lower)
@@ -239,7 +240,7 @@ def _step(lower: str, prop: str | None) -> tuple[str | None, float | None, int] 
         if not (up or down):
             return None
         direction = (prop, +1 if up else -1)
-    relative_prop = direction[0]
+    relative_prop: str | None = direction[0]
     if prop and prop in DEFAULT_STEP and prop != relative_prop:
         relative_prop = prop  # "turn the volume up": the named property wins
     if amount is None and _LOTS.search(lower):

@@ -49,7 +49,7 @@ class Hub:
         if callable(made) and not hasattr(made, "apply"):
             made = made()
             self._adapters[name] = made
-        return made  # type: ignore[no-any-return]
+        return made
 
     def act(
         self,

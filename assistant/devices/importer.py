@@ -52,7 +52,8 @@ def parse_home(text: str, origin: str = "home file") -> list[Device]:
     if root is None:
         raise InputError(f"{origin}: empty; expected a list of devices")
     items = _device_nodes(root, origin)
-    devices, seen = [], {}
+    devices: list[Device] = []
+    seen: dict[str, int] = {}
     for node in items:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):

@@ -74,7 +74,7 @@ def apply_change(state: dict[str, Any], change: Change) -> dict[str, Any]:
     for name, delta in change.step.items():
         base = new.get(name)
         if not isinstance(base, (int, float)) or isinstance(base, bool):
-            base = FIELD_OF[CAPABILITY_OF[name]][1]
+            base = float(FIELD_OF[CAPABILITY_OF[name]][1])  # type: ignore[arg-type]
         new[name] = base + delta
     for name, (low, high) in LIMITS.items():
         if name in new and isinstance(new[name], (int, float)) and not isinstance(new[name], bool):

@@ -158,7 +158,7 @@ class MqttAdapter:
             return
         for device in devices:
             state = from_z2m(device, payload)
-            self.home.record_state(device.id, state, available=True)
+            self.home.record_state(device.id, state)  # availability has its own topic
             with self._changed:
                 self._seen[address] = (time.monotonic(), state)
                 self._changed.notify_all()
