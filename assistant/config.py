@@ -76,7 +76,7 @@ class RemindersConfig:
 class DevicesConfig:
     # Seed a demo home of virtual devices the first time, so there is something to control.
     demo: bool = True
-    # The room "in here" means ("it's too dark in here"); "" = ask which room.
+    # The room "in here" means ("too dark in here" with no room named); "" = ask which room.
     room: str = ""
     # Seconds a device has to answer a command before it counts as not answering.
     timeout_s: float = 3.0

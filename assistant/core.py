@@ -239,7 +239,10 @@ class Assistant:
             error=error,
         )
         for hook in reply.on_logged:
-            hook(turn_id)
+            try:
+                hook(turn_id)
+            except Exception:  # a skill's bookkeeping must never end the conversation
+                log.warning("an on_logged hook of %s failed", skill, exc_info=True)
         now = self.services.clock.now().timestamp()
         state.advance(session, route, turn_id, reply.question, now, refers_to, reply.context)
         return Turn(

@@ -49,7 +49,7 @@ def asked_field(text: str) -> str:
     return "on"
 
 
-def _has(device: Device, field_name: str, state: dict[str, Any]) -> bool:
+def _has(field_name: str, state: dict[str, Any]) -> bool:
     if field_name == "open":
         return "open" in state or "contact" in state
     if field_name == "temperature":
@@ -69,12 +69,12 @@ def answer_query(
     if not pool and found.problem in {None, "unknown", "where"}:
         pool = devices  # "is there any smoke": every device that reads it
     state = {d.id: readings.get(d.id, Reading({}, False, 0.0)) for d in pool}
-    if asked == "temperature" and not any(_has(d, "temperature", state[d.id].state) for d in pool):
+    if asked == "temperature" and not any(_has("temperature", state[d.id].state) for d in pool):
         asked = "target_temperature"
-    relevant = [d for d in pool if _has(d, asked, state[d.id].state)]
+    relevant = [d for d in pool if _has(asked, state[d.id].state)]
     if asked == "on" and not relevant:
         asked = "open"
-        relevant = [d for d in pool if _has(d, "open", state[d.id].state)]
+        relevant = [d for d in pool if _has("open", state[d.id].state)]
     if not relevant:
         where = f" {found.said}" if found.said else ""
         return Reply(

@@ -48,7 +48,7 @@ SLOTS = {
     "targets": Targets(),
 }
 _PRONOUN = re.compile(r"\b(it|them|that|those|these|this one|the same)\b(?!['’]s)", re.IGNORECASE)
-# Words that point at lights or climate without naming a device: "it's too dark in here".
+# Words that point at lights or climate without naming a device: "the room is too dark".
 _HINTS = [
     (re.compile(r"\b(dark|can'?t see|too bright|light up|some light)\b", re.I), ("light",)),
     (re.compile(r"\b(cold|chilly|freezing|too hot|too warm|boiling|stuffy)\b", re.I),
@@ -172,6 +172,10 @@ class Devices(Skill):
         refers_back = bool(_PRONOUN.search(req.text)) or not found.said
         if carried and found.problem in {"unknown", "where"} and refers_back:
             return Resolution(carried, by_name=len(carried) == 1, said="those")
+        said_before = str(req.slots.get("device") or "")
+        if said_before and not (found.by_name or found.kinds) and said_before not in text.lower():
+            # "and in the kitchen?" after "the living room lights": the kitchen's lights
+            found = resolve(without_modes(f"the {said_before} {text}"), devices, here=here)
         if not reading and not found.by_name:
             for pattern, kinds in _HINTS:
                 if pattern.search(req.text):
@@ -217,8 +221,10 @@ def _plan(
 ) -> tuple[list[tuple[Device, Change]], list[tuple[Device, str]]]:
     """(device, change) for each target that can do it, and (device, why not) for the rest."""
     plan, skipped = [], []
+    readings = home.readings()
     for device in targets:
-        change = change_for(wanted, device, home.reading(device.id).state, group)
+        state = readings[device.id].state if device.id in readings else {}
+        change = change_for(wanted, device, state, group)
         if isinstance(change, str):
             skipped.append((device, change))
         else:

@@ -4,6 +4,7 @@ SQLite): acting, reading, refusing, confirming, follow-ups, undo and the audit.
 The intent model is a keyword fake: routing is not the point here (the trained model's
 routing of device commands is measured by bench/device_commands.py and test_intents)."""
 
+import dataclasses
 import re
 
 import pytest
@@ -132,9 +133,7 @@ def test_sensitive_actions_ask_first_and_no_leaves_them_alone(house):
 
 def test_an_exposed_lock_still_asks_and_a_follow_up_does_not_confirm_it(house):
     _, devices, say = house
-    devices.home.update(
-        __import__("dataclasses").replace(devices.home.get("front_door_lock"), exposed=True)
-    )
+    devices.home.update(dataclasses.replace(devices.home.get("front_door_lock"), exposed=True))
     say("unlock the front door")
     say("turn on the desk lamp")  # an unrelated command abandons the question
     assert state(devices, "front_door_lock")["locked"] is True
@@ -196,7 +195,7 @@ def test_a_failing_device_is_reported_and_nothing_else_changes(house):
         def close(self):
             pass
 
-    porch = __import__("dataclasses").replace(devices.home.get("porch_light"), adapter="mqtt")
+    porch = dataclasses.replace(devices.home.get("porch_light"), adapter="mqtt")
     devices.home.update(porch)
     devices.hub._adapters["mqtt"] = Flaky()
     reply = say("turn on the outside lights").reply
@@ -223,3 +222,11 @@ def test_too_dark_in_here_asks_which_room_then_turns_on_its_lights(house):
     say("office")
     assert state(devices, "desk_lamp")["on"] is True
     assert state(devices, "office_fan")["on"] is False  # only the lights
+
+
+def test_and_in_the_kitchen_reuses_what_kind_of_device_was_meant(house):
+    _, devices, say = house
+    say("switch off the living room lights")
+    turn = say("and in the kitchen?")
+    assert [a["device"] for a in turn.reply.actions] == ["kitchen_lights"]  # not the oven too
+    assert state(devices, "kitchen_lights")["on"] is False

@@ -71,7 +71,6 @@ class Ask:
     colour: str | None = None
     colour_temp: int | None = None
     level: str | None = None  # a speed or a mode word
-    mute: bool = False
     relative_default: bool = False  # a step with no amount said: the property's own step
 
     @property
@@ -135,7 +134,7 @@ def read_ask(text: str, intent: str) -> Ask:
     if switching and not _VALUE_WORDS.search(lower):
         return Ask(power=power)
     if intent == "device.set" and re.search(r"\bmute\b", lower):
-        return Ask(prop="volume", number=0, unit="%", mute=True)
+        return Ask(prop="volume", number=0, unit="%")
     for phrase, kelvin in sorted(COLOUR_TEMPS.items(), key=lambda kv: -len(kv[0])):
         if phrase in ("warm", "cool"):
             continue  # "warmer", "cool down" are temperatures unless "warm white" is said

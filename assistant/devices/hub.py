@@ -83,14 +83,6 @@ class Hub:
             )
         return batch, outcomes
 
-    def refuse(self, device: Device, change: Change, why: str, *, requester: str,
-               session_id: str | None, batch: str) -> None:  # fmt: skip
-        """Audit an action that was not allowed (not exposed, declined)."""
-        state = self.home.reading(device.id).state
-        self.audit.record(batch, session_id=session_id, requester=requester, device_id=device.id,
-                          change=change.as_json(), old_state=state, new_state=None,
-                          result="refused", error=why)  # fmt: skip
-
     def _one(self, device: Device, change: Change) -> Outcome:
         reading = self.home.reading(device.id)
         old = reading.state
@@ -115,8 +107,6 @@ class Hub:
     ) -> tuple[list[AuditRow], list[Outcome]]:
         """Put back the fields the last command changed (in this session, if given)."""
         rows = self.audit.last_batch(session_id)
-        if not rows and session_id is not None:
-            rows = []
         changes = []
         known = {d.id: d for d in self.home.devices()}
         for row in rows:

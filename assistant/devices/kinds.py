@@ -109,7 +109,3 @@ KIND_ALIASES = {
 def kind_named(name: str) -> Kind | None:
     key = name.strip().lower().replace(" ", "_").replace("-", "_")
     return KINDS.get(KIND_ALIASES.get(key, key))
-
-
-def is_sensor(kind: str) -> bool:
-    return kind.endswith("_sensor")

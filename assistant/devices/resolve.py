@@ -181,7 +181,7 @@ def _modifiers(words: str, noun: str, room: str | None, floor: str | None) -> li
     before = words.split(f" {noun} ")[0].split()
     place = set((room or "").split()) | set((floor or "").split())
     for synonyms in FLOOR_WORDS.values():
-        if floor and (floor in synonyms or any(s in synonyms for s in [floor])):
+        if floor in synonyms:
             place |= {w for s in synonyms for w in s.split()}
     out: list[str] = []
     for word in reversed(before[-2:]):
@@ -206,9 +206,8 @@ def _noun_said(words: str, kinds: tuple[str, ...]) -> str:
 
 def _plural(words: str, kinds: tuple[str, ...]) -> bool:
     noun = _noun_said(words, kinds)
-    return (bool(noun) and noun.endswith("s") and noun not in {"blinds", "curtains"}) or bool(
-        re.search(r" (any|which|what) ", words)
-    )
+    plural_noun = noun.endswith("s") and noun not in {"blinds", "curtains"}
+    return plural_noun or bool(re.search(r" (any|which|what) ", words))
 
 
 def _place(words: str, places: list[str]) -> str | None:

@@ -51,11 +51,6 @@ class Devices:
 
         return HomeAssistantAdapter.from_config(self.config)
 
-    def start(self) -> None:
-        """Connect the adapters that push state (MQTT), so `devices` shows live state."""
-        if any(d.adapter == "mqtt" for d in self.home.devices()):
-            self.hub.adapter("mqtt")
-
     def _mirror_to_graph(self, devices: list[Device]) -> None:
         if not self.services.has("knowledge"):
             return

@@ -80,7 +80,7 @@ def apply_change(state: dict[str, Any], change: Change) -> dict[str, Any]:
         if name in new and isinstance(new[name], (int, float)) and not isinstance(new[name], bool):
             value = min(max(new[name], low), high)
             new[name] = round(value, 1) if name == "target_temperature" else round(value)
-    if change.fields() and "brightness" in change.fields() and "on" in new:
+    if "brightness" in change.fields() and "on" in new:
         new["on"] = True  # "dim the lamp to 30%" turns it on
     if "position" in change.fields() and "open" in new:
         new["open"] = new["position"] > 0

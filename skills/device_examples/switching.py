@@ -6,7 +6,7 @@ ON: list[str] = [
     "turn on the {device}",
     "switch on [the] {room} lights",
     "{device} on",
-    "it's (dark|too dark) in here",
+    "it's (gotten dark|far too dark) where i'm sitting",
     "(start|power up) the {device}",
     "open the garage door",
     "turn on all the lights [in the {room}]",

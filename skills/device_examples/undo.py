@@ -15,7 +15,7 @@ UNDO: list[str] = [
     "switch it back",
     "revert",
     "(oops|whoops) undo that",
-    "go back",
+    "go back to the old setting",
     "put the lights back",
     "restore the previous setting",
     "cancel that change",

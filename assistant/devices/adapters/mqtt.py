@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 from assistant.devices.adapters.base import DeviceUnreachable
 from assistant.devices.device import Device
 from assistant.devices.home import Home
+from assistant.devices.state import FIELD_OF
 from assistant.errors import ConfigError
 
 COLOUR_HEX = {
@@ -92,8 +93,6 @@ def from_z2m(device: Device, payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fields(device: Device) -> set[str]:
-    from assistant.devices.state import FIELD_OF
-
     return {FIELD_OF[c][0] for c in device.capabilities if c in FIELD_OF}
 
 
