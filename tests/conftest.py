@@ -7,6 +7,7 @@ pytest's tmp dirs (`pytest_configure`), the encoder's ONNX export and cached emb
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,4 +103,11 @@ def trained_home() -> Path:
     if pipeline.is_stale(probe.registry, store, config):
         pipeline.train_version(probe.registry, store, resolve_model_dir(), config, progress=False)
     probe.close()
+    return home
+
+
+@pytest.fixture
+def trained(home: Path, trained_home: Path) -> Path:
+    """A home with the default trained intent model, as `make run` leaves it."""
+    shutil.copytree(trained_home / "models", home / "models")
     return home

@@ -230,3 +230,16 @@ def test_and_in_the_kitchen_reuses_what_kind_of_device_was_meant(house):
     turn = say("and in the kitchen?")
     assert [a["device"] for a in turn.reply.actions] == ["kitchen_lights"]  # not the oven too
     assert state(devices, "kitchen_lights")["on"] is False
+
+
+def test_and_the_porch_too_acts_on_the_porch_with_the_same_command(house):
+    _, devices, say = house
+    say("turn on the hallway light")
+    turn = say("and the porch too")  # the keyword model has no label for it: a follow-up
+    assert turn.intent == "device.on"
+    assert [a["device"] for a in turn.reply.actions] == ["porch_light"]
+    assert state(devices, "porch_light")["on"] is True
+    say("and the garden lights")
+    assert state(devices, "garden_lights")["on"] is True
+    assert state(devices, "hallway_light")["on"] is True  # the first command stands
+    assert state(devices, "kitchen_lights")["on"] is True  # nothing else was touched

@@ -7,6 +7,7 @@ device reports the new state back within the timeout."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 import uuid
@@ -133,6 +134,11 @@ class MqttAdapter:
         return cls(home, config.mqtt_url, config.mqtt_base, config.timeout_s)
 
     def _on_connect(self, client: Any, userdata: Any, flags: Any, reason: Any, props: Any) -> None:
+        # Small commands go out at once: with Nagle's algorithm each waits ~40 ms for the
+        # broker's delayed ACK of the one before.
+        sock = client.socket()
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         # Subscribed on every (re)connect, so a broker restart loses no device.
         client.subscribe([(f"{self.base}/+", 1), (f"{self.base}/+/availability", 1)])
         self._connected.set()
