@@ -26,9 +26,10 @@ from skills.device_words import capitalised, done_sentence, join, the
 
 
 @dataclass(frozen=True, kw_only=True)
-class Targets(SlotType):
-    """The device ids a command acted on: never said, only carried to a follow-up
-    ("turn it off") from the reply's context."""
+class Carried(SlotType):
+    """Never said, only carried to a follow-up from the reply's context: the device ids a
+    command acted on ("turn it off") and the words its change was read from ("and the
+    porch light?" after "dim the desk lamp to 30%")."""
 
     referable: bool = True
 
@@ -45,7 +46,8 @@ SLOTS = {
         aliases={"color": "colour"},
     ),
     "value": Setting(),
-    "targets": Targets(),
+    "targets": Carried(),
+    "asked": Carried(),
 }
 _PRONOUN = re.compile(r"\b(it|them|that|those|these|this one|the same)\b(?!['’]s)", re.IGNORECASE)
 # Words that point at lights or climate without naming a device: "the room is too dark".
@@ -117,7 +119,11 @@ class Devices(Skill):
         problem = _problem_reply(found, devices)
         if problem is not None:
             return problem
-        wanted = read_ask(req.text, req.intent)
+        asked = req.text
+        wanted = read_ask(asked, req.intent)
+        if wanted.empty and req.slots.get("asked"):
+            asked = str(req.slots["asked"])  # an elliptical follow-up: the same change again
+            wanted = read_ask(asked, req.intent)
         if wanted.empty:
             return Reply(text="I couldn't tell what to change.", data={"status": "unclear"})
         single = found.by_name or len(found.devices) == 1
@@ -152,7 +158,7 @@ class Devices(Skill):
             data={"status": "partial" if failed else "done",
                   "devices": [o.device.id for o in outcomes], "batch": batch},
             actions=[o.as_action() for o in outcomes],
-            context={"targets": [o.device.id for o in outcomes]},
+            context={"targets": [o.device.id for o in outcomes], "asked": asked},
             on_logged=[lambda turn_id: self.service.audit.link_turn(batch, turn_id)],
         )  # fmt: skip
 

@@ -243,3 +243,12 @@ def test_and_the_porch_too_acts_on_the_porch_with_the_same_command(house):
     assert state(devices, "garden_lights")["on"] is True
     assert state(devices, "hallway_light")["on"] is True  # the first command stands
     assert state(devices, "kitchen_lights")["on"] is True  # nothing else was touched
+
+
+def test_an_elliptical_follow_up_repeats_the_setting_on_the_new_device(house):
+    _, devices, say = house
+    say("dim the desk lamp to 40%")
+    turn = say("and the bedroom light?")
+    assert [a["device"] for a in turn.reply.actions] == ["bedroom_light"]
+    assert state(devices, "bedroom_light")["brightness"] == 40
+    assert state(devices, "desk_lamp")["brightness"] == 40
