@@ -34,7 +34,8 @@ class FakeBridge:
         self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
         self.client.on_message = self._on_message
         ready = threading.Event()
-        self.client.on_connect = lambda c, *_: (c.subscribe(f"{BASE}/+/set", 1), ready.set())
+        self.client.on_connect = lambda c, *_: c.subscribe(f"{BASE}/+/set", 1)
+        self.client.on_subscribe = lambda *_: ready.set()  # the broker has the subscription
         self.client.connect("127.0.0.1", port)
         self.client.loop_start()
         assert ready.wait(5)

@@ -30,6 +30,9 @@ FIELD_OF = {
     "battery": ("battery", 100),
     "power": ("power", 0.0),
 }
+# Fields a device reports and no command sets.
+SENSED = frozenset({"temperature", "humidity", "motion", "contact", "smoke", "leak", "battery",
+                    "power"})  # fmt: skip
 # The capability that lets a command write each field.
 CAPABILITY_OF = {name: cap for cap, (name, _) in FIELD_OF.items()}
 

@@ -119,6 +119,7 @@ class MqttAdapter:
             self.client.username_pw_set(parsed.username, parsed.password)
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
+        self.client.on_subscribe = self._on_subscribe
         self.client.reconnect_delay_set(min_delay=1, max_delay=10)
         try:
             self.client.connect(parsed.hostname, parsed.port or 1883, keepalive=30)
@@ -141,6 +142,9 @@ class MqttAdapter:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         # Subscribed on every (re)connect, so a broker restart loses no device.
         client.subscribe([(f"{self.base}/+", 1), (f"{self.base}/+/availability", 1)])
+
+    def _on_subscribe(self, client: Any, userdata: Any, mid: Any, codes: Any, props: Any) -> None:
+        # Ready only once the broker has the subscription: a state sent before it is lost.
         self._connected.set()
 
     def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
