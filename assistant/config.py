@@ -91,6 +91,15 @@ class DevicesConfig:
     homeassistant_token_env: str = "HOMEASSISTANT_TOKEN"
 
 
+@dataclass
+class ServeConfig:
+    # Where `assistant serve` listens; anything but loopback requires a token.
+    host: str = "127.0.0.1"
+    port: int = 8765
+    # A file holding the bearer token ($ASSISTANT_SERVE_TOKEN wins); "" = none on loopback.
+    token_file: str = ""
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -124,6 +133,7 @@ class Config:
     time: TimeConfig = field(default_factory=TimeConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

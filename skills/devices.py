@@ -14,7 +14,7 @@ from typing import Any
 from assistant.devices.ask import Ask, change_for, read_ask, without_modes
 from assistant.devices.device import Device
 from assistant.devices.resolve import Resolution, resolve
-from assistant.devices.state import Change
+from assistant.devices.state import SECURING, Change
 from assistant.dialogue.questions import ask, choose, confirm
 from assistant.skill import Reply, Request, Skill, intent
 from assistant.slots import Choice, Room, Scope, Setting
@@ -57,7 +57,6 @@ _HINTS = [
      ("climate", "heater", "fan")),
 ]  # fmt: skip
 # Changes that make a sensitive device safer need no yes: off, lock, close.
-_SECURING = ({"on": False}, {"locked": True}, {"open": False})
 
 
 class Devices(Skill):
@@ -135,7 +134,7 @@ class Devices(Skill):
         if not plan:
             reason = skipped[0][1] if skipped and single else _nothing_can(wanted, found)
             return Reply(text=capitalised(reason) + ".", data={"status": "cannot"})
-        risky = [d for d, change in plan if d.sensitive and change.set not in _SECURING]
+        risky = [d for d, change in plan if d.sensitive and change.set not in SECURING]
         if risky and not req.confirmed:
             names = join([the(d) for d in risky])
             return Reply.asking(

@@ -33,6 +33,8 @@ FIELD_OF = {
 # Fields a device reports and no command sets.
 SENSED = frozenset({"temperature", "humidity", "motion", "contact", "smoke", "leak", "battery",
                     "power"})  # fmt: skip
+# Changes that make a device safer: a sensitive device does them without asking first.
+SECURING = ({"on": False}, {"locked": True}, {"open": False})
 # The capability that lets a command write each field.
 CAPABILITY_OF = {name: cap for cap, (name, _) in FIELD_OF.items()}
 

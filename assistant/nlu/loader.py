@@ -63,6 +63,10 @@ class IntentModels:
                 self._ready.set()
         return self.model
 
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
     def start_loading(self, on_ready: Callable[[float], None] | None = None) -> threading.Thread:
         """Load on a background thread so the prompt appears at once."""
 

@@ -1,0 +1,63 @@
+"""`assistant serve`: the HTTP API on 127.0.0.1:8765 (see assistant/server/)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.cli.commands import CommandLine
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+
+def register(cli: CommandLine) -> None:
+    serve = cli.command("serve", "serve the HTTP API (POST /v1/converse, …; /openapi.json)", run)
+    serve.add_argument("--host", help="address to listen on (default [serve] host: 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default [serve] port: 8765)")
+    serve.add_argument("--token-file", type=Path,
+                       help="a file holding the bearer token every request must send")  # fmt: skip
+    serve.add_argument("--make-token", type=Path, metavar="FILE",
+                       help="write a new random token to FILE (mode 600) and exit")  # fmt: skip
+    serve.add_argument("--workers", type=int, default=1,
+                       help="processes serving the same home (default 1)")  # fmt: skip
+
+
+def run(args: argparse.Namespace, assistant: Assistant) -> int:
+    import uvicorn
+
+    from assistant.errors import InputError
+    from assistant.server.auth import (
+        TOKEN_ENV,
+        load_token,
+        make_token,
+        require_token_off_loopback,
+    )
+
+    if args.make_token:
+        make_token(args.make_token)
+        print(f"wrote a new token to {args.make_token}; serve with --token-file {args.make_token}")
+        return 0
+    config = assistant.config.serve
+    host, port = args.host or config.host, args.port or config.port
+    token_file = args.token_file or (Path(config.token_file) if config.token_file else None)
+    token = load_token(token_file)
+    require_token_off_loopback(host, token)
+    if args.workers < 1:
+        raise InputError("--workers must be 1 or more")
+    print(f"serving on http://{host}:{port} ({'token required' if token else 'no token'},"
+          f" {args.workers} worker{'s' if args.workers > 1 else ''})", file=sys.stderr)  # fmt: skip
+    if args.workers == 1:
+        from assistant.server.app import create_app
+
+        uvicorn.run(create_app(assistant, token), host=host, port=port, log_level="warning")
+        return 0
+    assistant.close()  # each worker opens its own
+    if token:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run("assistant.server.worker:app", factory=True, host=host, port=port,
+                workers=args.workers, log_level="warning")  # fmt: skip
+    return 0

@@ -1,0 +1,167 @@
+"""`assistant serve` as a client sees it: a real uvicorn process on a free loopback port, a
+real home (SQLite), real HTTP requests. Routing is the few-shot model of a fresh home: what
+is tested is the server, not the model."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.server import call, post_raw, serving
+
+pytestmark = pytest.mark.slow
+
+
+def top_level_turns(home: Path) -> list[int]:
+    with sqlite3.connect(home / "assistant.db") as db:
+        return [r[0] for r in db.execute("SELECT id FROM turns WHERE parent_id IS NULL")]
+
+
+def test_converse_sessions_devices_and_reminders(home):
+    with serving(home) as url:
+        status, turn = call(url, "POST", "/v1/converse", {"text": "turn off the kitchen lights"})
+        assert status == 200
+        assert {"turn_id", "intent", "confidence", "skill", "slots", "text", "latency_ms"} <= set(
+            turn
+        )
+        status, asked = call(
+            url, "POST", "/v1/converse", {"text": "remember this", "session": "s1"}
+        )
+        assert asked["question"] is not None, asked
+        _, answered = call(url, "POST", "/v1/converse",
+                           {"text": "my bike is in the shed", "session": "s1"})  # fmt: skip
+        assert answered["intent"] == "remember" and "bike" in answered["text"]
+
+        status, devices = call(url, "GET", "/v1/devices")
+        assert status == 200 and {d["id"] for d in devices} >= {"desk_lamp", "front_door_lock"}
+        status, done = call(url, "POST", "/v1/devices/desk_lamp", {"state": {"brightness": 30}})
+        assert status == 200 and done["state"]["brightness"] == 30 and done["state"]["on"] is True
+        assert call(url, "POST", "/v1/devices/oven", {"state": {"on": True}})[0] == 409
+        status, oven = call(
+            url, "POST", "/v1/devices/oven", {"state": {"on": True}, "confirm": True}
+        )
+        assert status == 200 and oven["state"]["on"] is True
+        assert (
+            call(url, "POST", "/v1/devices/front_door_lock", {"state": {"locked": False}})[0] == 403
+        )
+
+        status, made = call(
+            url, "POST", "/v1/reminders", {"title": "call mom", "when": "tomorrow at 5pm"}
+        )
+        assert status == 201 and made["next"] and made["title"] == "call mom"
+        assert [r["id"] for r in call(url, "GET", "/v1/reminders")[1]] == [made["id"]]
+        assert call(url, "DELETE", f"/v1/reminders/{made['id']}")[0] == 200
+        assert call(url, "GET", "/v1/reminders")[1] == []
+        assert call(url, "DELETE", f"/v1/reminders/{made['id'] + 99}")[0] == 404
+
+        status, fixed = call(
+            url, "POST", "/v1/feedback", {"turn_id": turn["turn_id"], "label": "device.on"}
+        )
+        assert status == 200 and fixed["label"] == "device.on"
+
+
+BAD_REQUESTS = [
+    ("POST", "/v1/converse", {}, 422),  # missing text
+    ("POST", "/v1/converse", {"text": 5}, 422),  # wrong type
+    ("POST", "/v1/converse", {"text": "hi", "extra": 1}, 422),
+    ("POST", "/v1/converse", {"text": "hi", "session": "no spaces please"}, 400),
+    ("POST", "/v1/converse", {"text": "hi", "now": "tuesday-ish"}, 400),
+    ("POST", "/v1/feedback", {"turn_id": 999, "label": "chat"}, 404),
+    ("POST", "/v1/devices/flux_capacitor", {"state": {"on": True}}, 404),
+    ("POST", "/v1/devices/desk_lamp", {"state": {"brightness": "loud"}}, 400),
+    ("POST", "/v1/devices/desk_lamp", {"state": {"temperature": 3}}, 400),
+    ("POST", "/v1/reminders", {"title": "x", "when": "at 25:00"}, 400),
+    ("GET", "/v1/nothing-here", None, 404),
+]
+
+
+def test_bad_requests_get_a_4xx_with_a_one_line_error(home):
+    with serving(home) as url:
+        for method, path, body, status in BAD_REQUESTS:
+            got, reply = call(url, method, path, body)
+            assert got == status, (path, body, reply)
+            if path != "/v1/nothing-here":
+                assert isinstance(reply["error"], str) and "\n" not in reply["error"]
+        assert call(url, "GET", "/v1/health")[0] == 200  # still serving
+
+
+def test_a_huge_body_and_empty_text(home):
+    with serving(home) as url:
+        status, reply = post_raw(url, "/v1/converse", b"{" + b" " * 1_100_000 + b"}")
+        assert status == 413 and "1,000,000" in reply["error"]
+        status, turn = call(url, "POST", "/v1/converse", {"text": "   "})
+        assert status == 200 and turn["kind"] == "error"  # the REPL's refusal, not a crash
+
+
+def test_twenty_clients_at_once_every_turn_logged_once(home):
+    texts = ["turn on the desk lamp", "what can you do", "set a timer for 5 minutes",
+             "is the garage door open", "hello"]  # fmt: skip
+    with serving(home) as url:
+
+        def client(n: int) -> list[tuple[int, int | None]]:
+            out = []
+            for i in range(5):
+                body = {"text": texts[(n + i) % len(texts)], "session": f"c{n}"}
+                status, turn = call(url, "POST", "/v1/converse", body)
+                out.append((status, turn.get("turn_id") if turn else None))
+            return out
+
+        with ThreadPoolExecutor(20) as pool:
+            results = [r for batch in pool.map(client, range(20)) for r in batch]
+    assert [s for s, _ in results if s != 200] == []
+    ids = [t for _, t in results]
+    assert len(set(ids)) == 100
+    assert sorted(top_level_turns(home)) == sorted(ids)
+
+
+def test_auth_token_required_when_configured(home, tmp_path):
+    token_file = tmp_path / "token"
+    made = subprocess.run([sys.executable, "-m", "assistant", "serve", "--make-token", str(token_file)],
+                          env={**os.environ, "ASSISTANT_HOME": str(home)}, capture_output=True, text=True)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    token = token_file.read_text().strip()
+    with serving(home, "--token-file", str(token_file)) as url:
+        assert call(url, "GET", "/v1/health")[0] == 200  # health needs no token
+        status, reply = call(url, "POST", "/v1/converse", {"text": "hello"})
+        assert status == 401 and "Bearer" in reply["error"]
+        assert call(url, "GET", "/v1/devices", token="wrong" * 8)[0] == 401
+        assert call(url, "POST", "/v1/converse", {"text": "hello"}, token=token)[0] == 200
+
+
+def test_off_loopback_without_a_token_refuses_to_start(home):
+    result = subprocess.run([sys.executable, "-m", "assistant", "serve", "--host", "0.0.0.0"],
+                            env={**os.environ, "ASSISTANT_HOME": str(home)}, capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    assert result.returncode != 0
+    [line] = [text for text in result.stderr.splitlines() if text.strip()]
+    assert "--make-token" in line
+
+
+def test_the_openapi_document_is_valid_and_lists_the_endpoints(home):
+    from openapi_spec_validator import validate
+
+    with serving(home) as url:
+        status, document = call(url, "GET", "/openapi.json")
+    assert status == 200
+    validate(document)
+    assert {"/v1/converse", "/v1/feedback", "/v1/reminders", "/v1/devices",
+            "/v1/devices/{device_id}", "/v1/health"} <= set(document["paths"])  # fmt: skip
+    assert json.dumps(document).count("Converse") >= 1
+
+
+def test_two_workers_on_one_home(home):
+    with serving(home, "--workers", "2") as url, ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(
+            lambda n: call(url, "POST", "/v1/converse", {"text": "hello", "session": f"w{n}"}),
+            range(20)))  # fmt: skip
+    assert [s for s, _ in results] == [200] * 20
+    assert len(top_level_turns(home)) == 20
