@@ -100,6 +100,14 @@ class ServeConfig:
     token_file: str = ""
 
 
+@dataclass
+class MqttConfig:
+    # The voice bridge `assistant serve` runs when set, e.g. mqtt://localhost:1883: heard
+    # text on <prefix>/<satellite>/heard, replies on <prefix>/<satellite>/say.
+    url: str = ""
+    prefix: str = "assistant"
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -134,6 +142,7 @@ class Config:
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    mqtt: MqttConfig = field(default_factory=MqttConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

@@ -20,8 +20,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def mosquitto(tmp: Path, port: int | None = None) -> Iterator[int]:
-    """Start mosquitto (skipping the test where it is not installed); yield its port."""
+def mosquitto(tmp: Path, port: int | None = None, persistent: bool = False) -> Iterator[int]:
+    """Start mosquitto (skipping the test where it is not installed); yield its port.
+    `persistent` keeps sessions and queued messages in `tmp` across a restart."""
     binary = shutil.which("mosquitto") or (
         "/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None
     )
@@ -30,7 +31,10 @@ def mosquitto(tmp: Path, port: int | None = None) -> Iterator[int]:
     port = port or free_port()
     conf = tmp / f"mosquitto-{port}.conf"
     # set_tcp_nodelay: without it every message the broker forwards waits ~40 ms (Nagle).
-    options = ["allow_anonymous true", "persistence false", "set_tcp_nodelay true"]
+    options = ["allow_anonymous true", "set_tcp_nodelay true"]
+    options += (
+        [f"persistence true\npersistence_location {tmp}/"] if persistent else ["persistence false"]
+    )
     conf.write_text("\n".join([f"listener {port} 127.0.0.1", *options, ""]))
     process = subprocess.Popen([binary, "-c", str(conf)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)  # fmt: skip

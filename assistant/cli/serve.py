@@ -22,6 +22,8 @@ def register(cli: CommandLine) -> None:
                        help="a file holding the bearer token every request must send")  # fmt: skip
     serve.add_argument("--make-token", type=Path, metavar="FILE",
                        help="write a new random token to FILE (mode 600) and exit")  # fmt: skip
+    serve.add_argument("--mqtt", metavar="URL",
+                       help="also run the MQTT voice bridge on this broker (default [mqtt] url)")  # fmt: skip
     serve.add_argument("--workers", type=int, default=1,
                        help="processes serving the same home (default 1)")  # fmt: skip
 
@@ -48,12 +50,17 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
     require_token_off_loopback(host, token)
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    mqtt_url = args.mqtt or assistant.config.mqtt.url
+    if mqtt_url and args.workers > 1:
+        raise InputError("the MQTT bridge runs in one process: use --workers 1 with --mqtt")
+    bridge = f", MQTT bridge on {mqtt_url}" if mqtt_url else ""
     print(f"serving on http://{host}:{port} ({'token required' if token else 'no token'},"
-          f" {args.workers} worker{'s' if args.workers > 1 else ''})", file=sys.stderr)  # fmt: skip
+          f" {args.workers} worker{'s' if args.workers > 1 else ''}{bridge})", file=sys.stderr)  # fmt: skip
     if args.workers == 1:
         from assistant.server.app import create_app
 
-        uvicorn.run(create_app(assistant, token), host=host, port=port, log_level="warning")
+        app = create_app(assistant, token, mqtt_url=mqtt_url)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
         return 0
     assistant.close()  # each worker opens its own
     if token:

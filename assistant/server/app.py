@@ -25,17 +25,29 @@ MAX_BODY = 1_000_000
 log = logging.getLogger(__name__)
 
 
-def create_app(assistant: Assistant, token: str | None = None, deliver: bool = True) -> FastAPI:
+def create_app(
+    assistant: Assistant, token: str | None = None, deliver: bool = True, mqtt_url: str = ""
+) -> FastAPI:
     """The API over `assistant`; `token` None means none is asked for. With `deliver`, the
-    reminder scheduler runs while the app does."""
+    reminder scheduler runs while the app does; with `mqtt_url`, the voice bridge too."""
     front = Front(assistant)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        reminders = assistant.services.get("reminders")
+        bridge = None
+        if mqtt_url:
+            from assistant.server.mqtt_bridge import MqttBridge
+
+            bridge = MqttBridge(front, mqtt_url, assistant.config.mqtt.prefix)
+            bridge.start()
+            reminders.delivery.add("mqtt", bridge.notify)
         if deliver:
-            assistant.services.get("reminders").start()
+            reminders.start()
         assistant.start_loading()
         yield
+        if bridge is not None:
+            bridge.close()
         assistant.close()
 
     app = FastAPI(title="assistant", version="1", lifespan=lifespan,
