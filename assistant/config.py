@@ -108,6 +108,14 @@ class MqttConfig:
     prefix: str = "assistant"
 
 
+@dataclass
+class SpeechConfig:
+    # Speak replies and reminders: "none", or "espeak-ng" (the program must be installed).
+    engine: str = field(default="none", metadata={"choices": ("none", "espeak-ng")})
+    voice: str = "en"  # an espeak-ng voice: en, en-us, de, fr, … (`espeak-ng --voices`)
+    rate: int = 175  # words per minute
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -143,6 +151,7 @@ class Config:
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     mqtt: MqttConfig = field(default_factory=MqttConfig)
+    speech: SpeechConfig = field(default_factory=SpeechConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

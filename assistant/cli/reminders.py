@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
         emit(args, {"cancelled": count}, f"cancelled {count} of {len(args.ids)}")
         return 0 if count == len(args.ids) else 1
     if command == "daemon":
-        return _daemon(args, service)
+        return _daemon(args, service, assistant)
     return _list(args, service, assistant)
 
 
@@ -106,13 +106,15 @@ def _export(args: argparse.Namespace, service: Any) -> int:
     return 0
 
 
-def _daemon(args: argparse.Namespace, service: Any) -> int:
+def _daemon(args: argparse.Namespace, service: Any, assistant: Assistant) -> int:
     from assistant.reminders.delivery import printer
 
     def line(text: str) -> None:
         print(text, flush=True)
 
     service.delivery.add("stdout", printer(line) if not args.json else _json_line)
+    if assistant.config.speech.engine != "none":
+        assistant.services.get("speech").attach(service)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -95,6 +95,8 @@ class Repl:
             return
         reminders = self.assistant.services.get("reminders")
         reminders.delivery.add("repl", printer(self.echo))
+        if self.assistant.config.speech.engine != "none":
+            self.assistant.services.get("speech").attach(reminders)
         reminders.start()
 
     def _model_ready(self, seconds: float) -> None:
@@ -111,7 +113,12 @@ class Repl:
             return self.command(stripped)
         self.last_turn = self.assistant.handle(line, self.session)
         self.echo(self.last_turn.reply.text)
+        self._speak(self.last_turn.reply.text)
         return True
+
+    def _speak(self, text: str) -> None:
+        if self.assistant.config.speech.engine != "none":
+            self.assistant.services.get("speech").speak(text)
 
     def command(self, line: str) -> bool:
         name, _, argument = line.partition(" ")

@@ -42,6 +42,8 @@ def create_app(
             bridge = MqttBridge(front, mqtt_url, assistant.config.mqtt.prefix)
             bridge.start()
             reminders.delivery.add("mqtt", bridge.notify)
+        if assistant.config.speech.engine != "none":
+            assistant.services.get("speech").attach(reminders)
         if deliver:
             reminders.start()
         assistant.start_loading()
