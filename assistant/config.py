@@ -116,6 +116,17 @@ class SpeechConfig:
     rate: int = 175  # words per minute
 
 
+@dataclass
+class WebhooksConfig:
+    # URLs (separated by spaces or commas) that get a JSON POST for each event.
+    urls: str = ""
+    # Which events (reminder.due, device.changed, correction.recorded); "" = all of them.
+    events: str = ""
+    retries: int = 5  # tries after the first, waiting backoff_s, then twice that, …
+    backoff_s: float = 1.0
+    timeout_s: float = 5.0
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -152,6 +163,7 @@ class Config:
     serve: ServeConfig = field(default_factory=ServeConfig)
     mqtt: MqttConfig = field(default_factory=MqttConfig)
     speech: SpeechConfig = field(default_factory=SpeechConfig)
+    webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

@@ -97,6 +97,8 @@ class Assistant:
             log.warning("plugin not loaded: %s: %s", failure.source, failure.error)
         assistant = cls(config, store, registry, model, ModelStore(home / "models"), services)
         assistant.notify = notify
+        if config.webhooks.urls:
+            services.get("webhooks")  # listening from the start, in every front end
         return assistant
 
     # -- the intent model -------------------------------------------------------------
@@ -165,6 +167,8 @@ class Assistant:
         if turn is None:
             raise InputError(f"there is no turn {turn_id} to correct")
         self.store.set_correction(turn_id, label, source)
+        self.services.events.emit("correction.recorded", {"turn_id": turn_id, "text": turn.text,
+                                  "was": turn.intent, "label": label, "source": source})  # fmt: skip
         started = time.perf_counter()
         prediction = self.predict([turn.text])[0]
         if label == OUT_OF_SCOPE:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.errors import ServiceError
+from assistant.events import Events
 
 if TYPE_CHECKING:
     from assistant.config import Config
@@ -79,6 +80,7 @@ class Services:
             clock.zone = zone
         self.clock: Clock = clock or SystemClock(zone)
         self.factories = dict(factories or {})
+        self.events = Events()  # what happened, for webhooks and other listeners
         self._built: dict[str, Any] = {}
         self._lock = threading.RLock()  # a factory may ask for another service
 

@@ -13,6 +13,7 @@ from assistant.devices.audit import Audit, AuditRow
 from assistant.devices.device import Device
 from assistant.devices.home import Home
 from assistant.devices.state import Change, apply_change
+from assistant.events import Events
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,12 @@ class Outcome:
 
 
 class Hub:
-    def __init__(self, home: Home, audit: Audit, adapters: dict[str, Any]):
+    def __init__(
+        self, home: Home, audit: Audit, adapters: dict[str, Any], events: Events | None = None
+    ):
         self.home = home
         self.audit = audit
+        self.events = events
         self._adapters = adapters  # name -> Adapter, or a callable that makes one on first use
 
     def adapter(self, name: str) -> Adapter:
@@ -81,6 +85,8 @@ class Hub:
                 result=outcome.result,
                 error=outcome.error or None,
             )
+            if self.events is not None and outcome.result == "done":
+                self.events.emit("device.changed", {**outcome.as_action(), "requester": requester})
         return batch, outcomes
 
     def _one(self, device: Device, change: Change) -> Outcome:

@@ -32,6 +32,7 @@ class Devices:
                 "mqtt": self._mqtt,
                 "homeassistant": self._homeassistant,
             },
+            services.events,
         )
         self.home.listeners.append(self._mirror_to_graph)
         if self.config.demo:

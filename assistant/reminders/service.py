@@ -21,6 +21,8 @@ class Reminders:
         self.desktop = DesktopNotifier()
         if self.config.desktop and self.desktop.available:
             self.delivery.add("desktop", self.desktop)
+        events = services.events
+        self.delivery.add("events", lambda notice: events.emit("reminder.due", notice.as_dict()))
         self.scheduler = Scheduler(self.book, self.clock, self.delivery)
 
     @classmethod
