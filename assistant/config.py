@@ -127,6 +127,13 @@ class WebhooksConfig:
     timeout_s: float = 5.0
 
 
+@dataclass
+class WyomingConfig:
+    # Serve the Wyoming protocol too when set (Home Assistant's voice pipeline), e.g.
+    # tcp://127.0.0.1:10700.
+    uri: str = ""
+
+
 LLM_BACKENDS = ("none", "transformers", "openai")
 
 
@@ -164,6 +171,7 @@ class Config:
     mqtt: MqttConfig = field(default_factory=MqttConfig)
     speech: SpeechConfig = field(default_factory=SpeechConfig)
     webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
+    wyoming: WyomingConfig = field(default_factory=WyomingConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)

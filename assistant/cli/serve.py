@@ -24,6 +24,8 @@ def register(cli: CommandLine) -> None:
                        help="write a new random token to FILE (mode 600) and exit")  # fmt: skip
     serve.add_argument("--mqtt", metavar="URL",
                        help="also run the MQTT voice bridge on this broker (default [mqtt] url)")  # fmt: skip
+    serve.add_argument("--wyoming", metavar="URI",
+                       help="also serve the Wyoming protocol, e.g. tcp://127.0.0.1:10700 (default [wyoming] uri)")  # fmt: skip
     serve.add_argument("--workers", type=int, default=1,
                        help="processes serving the same home (default 1)")  # fmt: skip
 
@@ -51,15 +53,19 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
     mqtt_url = args.mqtt or assistant.config.mqtt.url
-    if mqtt_url and args.workers > 1:
-        raise InputError("the MQTT bridge runs in one process: use --workers 1 with --mqtt")
+    wyoming_uri = args.wyoming or assistant.config.wyoming.uri
+    if wyoming_uri and not wyoming_uri.startswith(("tcp://", "unix://")):
+        raise InputError(f"--wyoming must look like tcp://127.0.0.1:10700, not {wyoming_uri!r}")
+    if (mqtt_url or wyoming_uri) and args.workers > 1:
+        raise InputError("the MQTT bridge and Wyoming run in one process: use --workers 1")
     bridge = f", MQTT bridge on {mqtt_url}" if mqtt_url else ""
+    bridge += f", Wyoming on {wyoming_uri}" if wyoming_uri else ""
     print(f"serving on http://{host}:{port} ({'token required' if token else 'no token'},"
           f" {args.workers} worker{'s' if args.workers > 1 else ''}{bridge})", file=sys.stderr)  # fmt: skip
     if args.workers == 1:
         from assistant.server.app import create_app
 
-        app = create_app(assistant, token, mqtt_url=mqtt_url)
+        app = create_app(assistant, token, mqtt_url=mqtt_url, wyoming_uri=wyoming_uri)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return 0
     assistant.close()  # each worker opens its own

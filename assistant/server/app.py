@@ -26,10 +26,15 @@ log = logging.getLogger(__name__)
 
 
 def create_app(
-    assistant: Assistant, token: str | None = None, deliver: bool = True, mqtt_url: str = ""
+    assistant: Assistant,
+    token: str | None = None,
+    deliver: bool = True,
+    mqtt_url: str = "",
+    wyoming_uri: str = "",
 ) -> FastAPI:
     """The API over `assistant`; `token` None means none is asked for. With `deliver`, the
-    reminder scheduler runs while the app does; with `mqtt_url`, the voice bridge too."""
+    reminder scheduler runs while the app does; with `mqtt_url` the voice bridge, and with
+    `wyoming_uri` the Wyoming handler, in the same process."""
     front = Front(assistant)
 
     @asynccontextmanager
@@ -46,8 +51,15 @@ def create_app(
             assistant.services.get("speech").attach(reminders)
         if deliver:
             reminders.start()
+        wyoming = None
+        if wyoming_uri:
+            from assistant.server.wyoming_handler import start_wyoming
+
+            wyoming = await start_wyoming(wyoming_uri, front)
         assistant.start_loading()
         yield
+        if wyoming is not None:
+            await wyoming.stop()
         if bridge is not None:
             bridge.close()
         assistant.close()
