@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from assistant import plugins
@@ -33,3 +34,13 @@ def skill_context(store: Store, config: Config | None = None, **provided: Any) -
         notify=lambda _: None,
         services=services,
     )
+
+
+def wait_for(condition, timeout=10.0):  # type: ignore[no-untyped-def]
+    """Poll `condition` until it is true (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False

@@ -7,7 +7,6 @@ radio is what cannot run here."""
 
 import json
 import threading
-import time
 
 import paho.mqtt.client as mqtt
 import pytest
@@ -20,6 +19,7 @@ from assistant.devices.hub import Hub
 from assistant.devices.state import Change
 from assistant.store import Store
 from tests.broker import mosquitto
+from tests.helpers import wait_for
 
 BASE = "zigbee2mqtt"
 
@@ -71,15 +71,6 @@ def rig(tmp_path):
         yield home, hub, bridge
         adapter.close()
         bridge.close()
-
-
-def wait_for(condition, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_a_command_round_trips_through_the_broker(rig):

@@ -14,6 +14,7 @@ from assistant.core import Assistant
 from assistant.dialogue.session import Session
 from assistant.webhooks import Webhooks
 from tests.broker import free_port
+from tests.helpers import wait_for
 
 
 class Receiver:
@@ -46,15 +47,6 @@ class Receiver:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
-
-
-def wait_for(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 @pytest.fixture
