@@ -8,7 +8,6 @@ only when the "transformers" backend is configured, so the prompt stays fast wit
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import os
 import threading
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.config import LLMConfig
 from assistant.errors import ConfigError, LLMError
+from assistant.loopback import is_loopback
 
 if TYPE_CHECKING:
     from assistant.services import Services
@@ -212,7 +212,7 @@ class OpenAICompatibleLLM:
         self.api_key = api_key
         self.timeout_s = timeout_s
         # A server on this machine is reached directly, whatever *_proxy variables say.
-        handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parsed.hostname) else []
+        handlers = [urllib.request.ProxyHandler({})] if is_loopback(parsed.hostname) else []
         self._opener = urllib.request.build_opener(*handlers)
 
     def generate(
@@ -278,15 +278,6 @@ class OpenAICompatibleLLM:
         except OSError as exc:  # connection reset, broken pipe, ...
             why = " ".join(str(exc).split())
             raise LLMError(f"lost the connection to the LLM server at {self.url}: {why}") from None
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _error_detail(raw: bytes) -> str:

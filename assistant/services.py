@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant.errors import ServiceError
+from assistant.errors import InputError, ServiceError
 from assistant.events import Events
 
 if TYPE_CHECKING:
@@ -56,6 +56,16 @@ class FixedClock:
 
     def advance(self, seconds: float) -> None:
         self.at += timedelta(seconds=seconds)
+
+
+def parse_now(text: str, option: str = "--now") -> datetime:
+    """A time to take as now (`--now`, a request's "now"): ISO, with or without an offset."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"{option} {text!r} is not an ISO date and time, e.g. 2026-12-03T08:00"
+        ) from None
 
 
 ServiceFactory = Callable[["Services"], Any]

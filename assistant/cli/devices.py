@@ -75,12 +75,7 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def _list(args: argparse.Namespace, service: Any) -> int:
-    readings = service.home.readings()
-    rows = []
-    for device in service.home.devices():
-        reading = readings.get(device.id)
-        rows.append({**device.as_json(), "state": reading.state if reading else {},
-                     "available": bool(reading and reading.available)})  # fmt: skip
+    rows = service.listing()
     emit(args, rows, lambda: _table(rows) or "no devices; add some with `assistant devices import`")
     return 0
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime
 
 from assistant import __version__, plugins
 from assistant.cli.commands import CommandLine
@@ -66,7 +65,7 @@ def run(args: argparse.Namespace, cli: CommandLine) -> int:
     if not command.needs_assistant:
         return command.run(args, None) or 0  # type: ignore[arg-type]
     from assistant.core import Assistant
-    from assistant.services import FixedClock
+    from assistant.services import FixedClock, parse_now
 
     now = getattr(args, "now", None)
     assistant = Assistant.open(clock=FixedClock(parse_now(now)) if now else None)
@@ -74,16 +73,6 @@ def run(args: argparse.Namespace, cli: CommandLine) -> int:
         return command.run(args, assistant) or 0
     finally:
         assistant.close()
-
-
-def parse_now(text: str) -> datetime:
-    """--now: an ISO time ("2026-12-03T08:00", with or without an offset)."""
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"--now {text!r} is not an ISO date and time, e.g. 2026-12-03T08:00"
-        ) from None
 
 
 if __name__ == "__main__":

@@ -113,8 +113,7 @@ def _daemon(args: argparse.Namespace, service: Any, assistant: Assistant) -> int
         print(text, flush=True)
 
     service.delivery.add("stdout", printer(line) if not args.json else _json_line)
-    if assistant.config.speech.engine != "none":
-        assistant.services.get("speech").attach(service)
+    assistant.services.get("speech").attach(service)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

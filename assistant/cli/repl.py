@@ -95,8 +95,7 @@ class Repl:
             return
         reminders = self.assistant.services.get("reminders")
         reminders.delivery.add("repl", printer(self.echo))
-        if self.assistant.config.speech.engine != "none":
-            self.assistant.services.get("speech").attach(reminders)
+        self.assistant.services.get("speech").attach(reminders)
         reminders.start()
 
     def _model_ready(self, seconds: float) -> None:
@@ -117,8 +116,7 @@ class Repl:
         return True
 
     def _speak(self, text: str) -> None:
-        if self.assistant.config.speech.engine != "none":
-            self.assistant.services.get("speech").speak(text)
+        self.assistant.services.get("speech").speak(text)
 
     def command(self, line: str) -> bool:
         name, _, argument = line.partition(" ")

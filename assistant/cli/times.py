@@ -24,7 +24,7 @@ def register(cli: CommandLine) -> None:
 
 
 def run(args: argparse.Namespace, assistant: Assistant | None) -> int:
-    from assistant.cli.main import parse_now
+    from assistant.services import parse_now
     from assistant.timeparse import parse
     from assistant.timezone import user_zone, zone_named
 

@@ -42,6 +42,16 @@ class Devices:
     def from_services(cls, services: Services) -> Devices:
         return cls(services)
 
+    def listing(self) -> list[dict[str, Any]]:
+        """Every device with its state, as `assistant devices --json` and GET /v1/devices show it."""
+        readings = self.home.readings()
+        rows = []
+        for device in self.home.devices():
+            reading = readings.get(device.id)
+            rows.append({**device.as_json(), "state": reading.state if reading else {},
+                         "available": bool(reading and reading.available)})  # fmt: skip
+        return rows
+
     def _mqtt(self) -> Any:
         from assistant.devices.adapters.mqtt import MqttAdapter
 

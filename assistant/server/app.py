@@ -47,8 +47,7 @@ def create_app(
             bridge = MqttBridge(front, mqtt_url, assistant.config.mqtt.prefix)
             bridge.start()
             reminders.delivery.add("mqtt", bridge.notify)
-        if assistant.config.speech.engine != "none":
-            assistant.services.get("speech").attach(reminders)
+        assistant.services.get("speech").attach(reminders)
         if deliver:
             reminders.start()
         wyoming = None

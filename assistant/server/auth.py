@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import secrets
 from pathlib import Path
 
 from assistant.errors import ConfigError, InputError
+from assistant.loopback import is_loopback
 
 TOKEN_ENV = "ASSISTANT_SERVE_TOKEN"
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False  # a host name: treat it as reachable from elsewhere
 
 
 def load_token(token_file: Path | None) -> str | None:

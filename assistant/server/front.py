@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
+from assistant.services import parse_now
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -54,7 +55,7 @@ class Front:
         from assistant.dialogue import sessions
         from assistant.dialogue.session import Session
 
-        at = parse_time(now) if now else None
+        at = parse_now(now, "now") if now else None
         with self._lock:
             state = (
                 sessions.load(self.assistant.store, check_session(session))
@@ -85,12 +86,3 @@ def check_session(name: str) -> str:
     if not SESSION_NAME.match(name):
         raise InputError("session must be 1 to 64 letters, digits, '.', '-' or '_'")
     return name
-
-
-def parse_time(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"now {text!r} is not an ISO date and time, e.g. 2026-12-03T08:00"
-        ) from None

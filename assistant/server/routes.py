@@ -10,7 +10,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import InputError
-from assistant.server.front import Front, parse_time
+from assistant.server.front import Front
+from assistant.services import parse_now
 
 router = APIRouter(prefix="/v1")
 
@@ -91,7 +92,7 @@ def _when(text: str, now: datetime) -> tuple[datetime, str | None]:
     from assistant.timeparse.parse import parse
 
     try:
-        start = parse_time(text)
+        start = parse_now(text, "when")
         return (start if start.tzinfo else start.replace(tzinfo=now.tzinfo)), None
     except InputError:
         pass
@@ -114,16 +115,7 @@ def cancel_reminder(entry_id: int, request: Request) -> dict[str, Any]:
 
 @router.get("/devices")
 def devices(request: Request) -> list[dict[str, Any]]:
-    home = front(request).assistant.services.get("devices").home
-    readings = home.readings()
-    return [
-        {
-            **d.as_json(),
-            "state": readings[d.id].state if d.id in readings else {},
-            "available": bool(d.id in readings and readings[d.id].available),
-        }
-        for d in home.devices()
-    ]
+    return front(request).assistant.services.get("devices").listing()
 
 
 @router.post("/devices/{device_id}")
