@@ -167,9 +167,11 @@ class Devices(Skill):
         here = str(req.slots.get("room") or self.context.config.devices.room or "")
         text = req.text
         if req.answer:
-            chosen = resolve(req.answer, devices)
-            if chosen.by_name and not chosen.problem:  # the answer to "which one?"
-                return chosen
+            # The answer to "which one?": the name said, or the option its number picked.
+            for said in (req.answer, str(req.slots.get("device") or "")):
+                chosen = resolve(said, devices)
+                if chosen.by_name and not chosen.problem:
+                    return chosen
             if req.slots.get("room"):
                 text = f"{req.text} in the {req.slots['room']}"
         found = resolve(without_modes(text), devices, here=here)

@@ -252,3 +252,13 @@ def test_an_elliptical_follow_up_repeats_the_setting_on_the_new_device(house):
     assert [a["device"] for a in turn.reply.actions] == ["bedroom_light"]
     assert state(devices, "bedroom_light")["brightness"] == 40
     assert state(devices, "desk_lamp")["brightness"] == 40
+
+
+@pytest.mark.parametrize("answer", ["2", "the second one", "desk lamp"])
+def test_which_one_is_answered_by_number_or_by_name(house, answer):
+    _, devices, say = house
+    asked = say("turn on the lamp").reply
+    assert asked.question is not None and asked.question.options[1] == "desk lamp"
+    assert say(answer).reply.text == "The desk lamp is now on."
+    assert state(devices, "desk_lamp")["on"] is True
+    assert state(devices, "floor_lamp")["on"] is False
