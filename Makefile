@@ -21,11 +21,13 @@ run: $(STAMP)
 	$(BIN)/assistant
 
 # tmux drives the REPL tests in a real terminal; mosquitto is the MQTT broker the device and
-# voice-bridge tests use; espeak-ng speaks replies when [speech] engine asks for it.
+# voice-bridge tests use; espeak-ng speaks replies when [speech] engine asks for it; headless
+# chromium (driven by chromedriver) loads the web chat page.
 tools:
 	@command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
 	@command -v mosquitto >/dev/null || test -x /usr/sbin/mosquitto || { apt-get update -qq && apt-get install -y -qq mosquitto >/dev/null; }
 	@command -v espeak-ng >/dev/null || { apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null; }
+	@command -v chromedriver >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 # The whole suite: real encoder, a trained model (cached in .cache/test), processes, tmux.
 test: $(STAMP) tools

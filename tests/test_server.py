@@ -10,7 +10,9 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -135,6 +137,9 @@ def test_auth_token_required_when_configured(home, tmp_path):
         assert status == 401 and "Bearer" in reply["error"]
         assert call(url, "GET", "/v1/devices", token="wrong" * 8)[0] == 401
         assert call(url, "POST", "/v1/converse", {"text": "hello"}, token=token)[0] == 200
+        assert call(url, "GET", "/v1/events")[0] == 401  # the live stream needs it too
+        with urllib.request.urlopen(url + "/") as page:  # the page holds no data: open
+            assert page.status == 200 and b"chat.js" in page.read()
 
 
 def test_off_loopback_without_a_token_refuses_to_start(home):
@@ -154,7 +159,8 @@ def test_the_openapi_document_is_valid_and_lists_the_endpoints(home):
     assert status == 200
     validate(document)
     assert {"/v1/converse", "/v1/feedback", "/v1/reminders", "/v1/devices",
-            "/v1/devices/{device_id}", "/v1/health"} <= set(document["paths"])  # fmt: skip
+            "/v1/devices/{device_id}", "/v1/health", "/v1/events",
+            "/v1/chunks/{chunk_id}"} <= set(document["paths"])  # fmt: skip
     assert json.dumps(document).count("Converse") >= 1
 
 
@@ -165,3 +171,45 @@ def test_two_workers_on_one_home(home):
             range(20)))  # fmt: skip
     assert [s for s, _ in results] == [200] * 20
     assert len(top_level_turns(home)) == 20
+
+
+def read_events(response, until: str, limit: int = 50) -> list[tuple[str, dict]]:
+    """Server-sent events from `response` up to and including the first of kind `until`."""
+    events, kind = [], None
+    for raw in response:
+        line = raw.decode().rstrip("\n")
+        if line.startswith("event: "):
+            kind = line[7:]
+        elif line.startswith("data: "):
+            events.append((kind, json.loads(line[6:])))
+            if kind == until or len(events) >= limit:
+                return events
+    return events
+
+
+def test_live_events_stream_reminders_and_device_changes(home):
+    with serving(home) as url, urllib.request.urlopen(url + "/v1/events", timeout=30) as stream:
+        assert stream.headers["Content-Type"].startswith("text/event-stream")
+        assert read_events(stream, "ready")[0][0] == "ready"
+        call(url, "POST", "/v1/converse", {"text": "turn off the kitchen lights"})
+        [(kind, change)] = read_events(stream, "device.changed")
+        assert kind == "device.changed" and change["device"] == "kitchen_lights"
+        assert change["new"] == {"on": False}
+        soon = (datetime.now().astimezone() + timedelta(seconds=1)).isoformat()
+        call(url, "POST", "/v1/reminders", {"title": "stretch", "when": soon})
+        [(kind, due)] = read_events(stream, "reminder.due")
+        assert kind == "reminder.due" and due["title"] == "stretch"
+
+
+def test_document_sources_point_at_their_passage(home):
+    docs = home / "docs"
+    docs.mkdir()
+    (docs / "bins.md").write_text("# Bins\n\nRecycling goes out on Thursday evenings.\n")
+    subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], check=True,
+                   capture_output=True, env={**os.environ, "ASSISTANT_HOME": str(home)})  # fmt: skip
+    with serving(home) as url:
+        _, turn = call(url, "POST", "/v1/converse", {"text": "when does recycling go out?"})
+        [source, *_] = turn["sources"]
+        status, chunk = call(url, "GET", f"/v1/chunks/{source['chunk_id']}")
+        assert status == 200 and "Thursday" in chunk["text"] and chunk["path"].endswith("bins.md")
+        assert call(url, "GET", "/v1/chunks/99999")[0] == 404

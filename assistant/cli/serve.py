@@ -66,11 +66,11 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
         from assistant.server.app import create_app
 
         app = create_app(assistant, token, mqtt_url=mqtt_url, wyoming_uri=wyoming_uri)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
         return 0
     assistant.close()  # each worker opens its own
     if token:
         os.environ[TOKEN_ENV] = token
     uvicorn.run("assistant.server.worker:app", factory=True, host=host, port=port,
-                workers=args.workers, log_level="warning")  # fmt: skip
+                workers=args.workers, log_level="warning", timeout_graceful_shutdown=3)  # fmt: skip
     return 0

@@ -14,9 +14,10 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.errors import AssistantError, InputError
-from assistant.server import routes
+from assistant.server import page, routes
 from assistant.server.auth import authorised
 from assistant.server.front import Front
+from assistant.server.live import Live
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -66,10 +67,12 @@ def create_app(
     app = FastAPI(title="assistant", version="1", lifespan=lifespan,
                   description="The assistant's HTTP API: the same turns as `assistant ask`.")  # fmt: skip
     app.state.front = front
+    app.state.live = Live()
+    assistant.services.events.listen(app.state.live.publish)
 
     @app.middleware("http")
     async def check_token(request: Request, call_next: Any) -> Any:
-        open_paths = {"/v1/health", "/openapi.json", "/docs"}
+        open_paths = {"/v1/health", "/openapi.json", "/docs", *page.FILES}
         if request.url.path not in open_paths and not authorised(
             request.headers.get("authorization"), token
         ):
@@ -104,6 +107,7 @@ def create_app(
         return error(500, f"internal error: {type(exc).__name__}")
 
     app.include_router(routes.router)
+    app.include_router(page.router)
     app.add_middleware(BodyLimit)
     return app
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import InputError
@@ -60,6 +61,25 @@ def converse(body: Converse, request: Request) -> dict[str, Any]:
 @router.post("/feedback")
 def feedback(body: Feedback, request: Request) -> dict[str, Any]:
     return front(request).correct(body.turn_id, body.label)
+
+
+@router.get("/events", response_class=StreamingResponse)
+def events(request: Request) -> StreamingResponse:
+    """Server-sent events: reminder.due, device.changed, correction.recorded as they happen."""
+    stream = request.app.state.live.stream()
+    headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
+
+
+@router.get("/chunks/{chunk_id}")
+def chunk(chunk_id: int, request: Request) -> dict[str, Any]:
+    """The passage a document source points at."""
+    library = front(request).assistant.services.get("knowledge").library
+    found = library.corpus.chunks([chunk_id]).get(chunk_id)
+    if found is None:
+        raise LookupError(f"no chunk {chunk_id}")
+    return {"id": found.id, "path": found.path, "title": found.title,
+            "headings": list(found.headings), "text": found.text}  # fmt: skip
 
 
 @router.get("/reminders")
