@@ -22,6 +22,7 @@ class Code(Skill):
     """Write, explain or fix code."""
 
     keywords = ("code", "coding", "program", "programming", "function", "script")
+    _search = None  # the snippet index, built on first use
 
     @intent(
         "code",
@@ -84,5 +85,25 @@ class Code(Skill):
         ],
     )
     def code(self, req: Request) -> Reply:
-        """Write or explain code."""
-        return not_yet("Code generation (it needs an LLM backend)", req)
+        """Write or explain code: with no code model configured, the closest library snippet."""
+        if self.context.service("llm") is not None:
+            return not_yet("Code generation with the configured LLM", req)
+        return self._from_library(req.text)
+
+    def _from_library(self, text: str) -> Reply:
+        from skills.snippet_search import SnippetSearch
+
+        if self._search is None:
+            self._search = SnippetSearch(self.context.service("encoder"))
+        lead = ("No code model is configured (set [llm] backend in config.toml to write code);"
+                " from the snippet library:")  # fmt: skip
+        match = self._search.best(text)
+        if match is None:
+            return Reply(text=f"{lead} nothing in it fits that request.",
+                         data={"snippet": None})  # fmt: skip
+        snippet = match.snippet
+        return Reply(
+            text=f"{lead} {snippet.description} ({match.score:.0%} sure)\n\n"
+            f"```python\n{snippet.code}```",
+            data={"snippet": snippet.key, "score": round(match.score, 4), "code": snippet.code},
+        )
