@@ -22,11 +22,13 @@ run: $(STAMP)
 
 # tmux drives the REPL tests in a real terminal; mosquitto is the MQTT broker the device and
 # voice-bridge tests use; espeak-ng speaks replies when [speech] engine asks for it; headless
-# chromium (driven by chromedriver) loads the web chat page.
+# chromium (driven by chromedriver) loads the web chat page; bubblewrap isolates code the
+# user agreed to run (unshare from util-linux is the fallback).
 tools:
 	@command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
 	@command -v mosquitto >/dev/null || test -x /usr/sbin/mosquitto || { apt-get update -qq && apt-get install -y -qq mosquitto >/dev/null; }
 	@command -v espeak-ng >/dev/null || { apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null; }
+	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }
 	@command -v chromedriver >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 # The whole suite: real encoder, a trained model (cached in .cache/test), processes, tmux.

@@ -157,6 +157,32 @@ class LLMConfig:
 
 
 @dataclass
+class AgentConfig:
+    # With an LLM configured, requests the router puts out of scope, and requests of several
+    # steps, go to an agent whose tools are the skills. Off: the router and skills alone.
+    enabled: bool = True
+    max_steps: int = 6  # model calls per request before the agent is stopped
+    timeout_s: float = 60.0  # wall-clock seconds per request before the agent is stopped
+    max_tokens: int = 512  # longest model reply per step
+
+
+SANDBOX_ISOLATION = ("auto", "bwrap", "unshare")
+
+
+@dataclass
+class SandboxConfig:
+    # How code the user agreed to run is cut off from the machine: "bwrap" (bubblewrap),
+    # "unshare" (util-linux namespaces) or "auto" (the first of those that works here).
+    isolation: str = field(default="auto", metadata={"choices": SANDBOX_ISOLATION})
+    cpu_s: float = 5.0  # CPU seconds before the run is killed
+    wall_s: float = 10.0  # wall-clock seconds before the run is killed (sleeping counts)
+    memory_mb: int = 512  # address space
+    processes: int = 64  # processes and threads the run may add
+    file_mb: int = 16  # largest file it may write (stdout and stderr count)
+    output_chars: int = 4000  # stdout and stderr are each cut to this many characters
+
+
+@dataclass
 class Config:
     nlu: NLUConfig = field(default_factory=NLUConfig)
     router: RouterConfig = field(default_factory=RouterConfig)
@@ -172,6 +198,8 @@ class Config:
     speech: SpeechConfig = field(default_factory=SpeechConfig)
     webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
     wyoming: WyomingConfig = field(default_factory=WyomingConfig)
+    sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    agent: AgentConfig = field(default_factory=AgentConfig)
     # "section.field" names set by config.toml or the environment (not defaults), so a
     # trained model's calibrated thresholds apply only where the user chose nothing.
     explicit: set[str] = field(default_factory=set)
@@ -224,7 +252,7 @@ def _assign(section: Any, section_name: str, key: str, raw: Any, origin: str) ->
         raise ConfigError(f"{origin}: unknown setting {section_name}.{key}")
     kind = type(getattr(section, key))
     try:
-        value = kind(raw)
+        value = _boolean(raw) if kind is bool else kind(raw)
         if kind is not str and isinstance(raw, str) and not raw.strip():
             raise ValueError
     except (TypeError, ValueError):
@@ -237,3 +265,14 @@ def _assign(section: Any, section_name: str, key: str, raw: Any, origin: str) ->
             f"{origin}: {section_name}.{key} = {raw!r} is not one of {', '.join(choices)}"
         )
     setattr(section, key, value)
+
+
+def _boolean(raw: Any) -> bool:
+    """A TOML boolean, or the words an environment variable says it with ("false" is False)."""
+    if isinstance(raw, bool):
+        return raw
+    words = {"true": True, "yes": True, "on": True, "1": True,
+             "false": False, "no": False, "off": False, "0": False}  # fmt: skip
+    if isinstance(raw, str) and raw.strip().lower() in words:
+        return words[raw.strip().lower()]
+    raise ValueError(raw)

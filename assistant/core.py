@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from assistant import config as config_module
 from assistant import paths, plugins, textinput
+from assistant.agent.turns import agent_for, agent_turn
 from assistant.config import Config
 from assistant.dialogue import sessions, state
 from assistant.dialogue.corrections import correction_target
@@ -136,7 +137,7 @@ class Assistant:
             turn = self._natural_correction(cleaned, session)
             if turn is None:
                 route = self.router.route(cleaned, session, self.services.clock.now())
-                turn = self._execute(route, session, started)
+                turn = self.execute(route, session, started)
         except AssistantError as exc:  # bad input, or a model that could not load
             turn = self._log_failure(text, session, started, str(exc))
         sessions.save(self.store, session)
@@ -177,7 +178,7 @@ class Assistant:
             now = self.services.clock.now()
             route = self.router.act(turn.text, prediction, label, session, now, via="forced")
         # A second "no, I meant…" still corrects the original turn.
-        redo = self._execute(route, session, started, parent_id=turn_id, refers_to=turn_id)
+        redo = self.execute(route, session, started, parent_id=turn_id, refers_to=turn_id)
         sessions.save(self.store, session)
         if self.services.has("learner"):
             learner: Learner = self.services.get("learner")
@@ -191,19 +192,27 @@ class Assistant:
             learned.update(version.meta.get("corrections", []))
         return [c for c in self.store.feedback() if c["id"] not in learned]
 
-    def _execute(
+    def execute(
         self,
         route: Route,
         session: Session,
         started: float,
         parent_id: int | None = None,
+        held: Reply | None = None,
         refers_to: int | None = None,
     ) -> Turn:
+        """Run `route` and log it as a turn; `held` is a reply given instead of running the
+        skill (the agent holding a step for the user's yes)."""
         if route.kind == "compound":
+            agent = agent_for(self)
+            if agent is not None:  # several steps: the agent plans them
+                return agent_turn(self, agent, route, session, started)
             return self._run_compound(route, session, started)
         error: str | None = None
         skill: str | None
-        if route.kind == "act":
+        if held is not None:
+            reply, skill = held, "agent"
+        elif route.kind == "act":
             reply, skill, error = run_skill(self.registry, route, session)
         elif route.kind == "clarify":
             a, b = (self.registry.describe(o) for o in route.options)
@@ -217,9 +226,12 @@ class Assistant:
             reply, skill = Reply(text=route.declined or "OK, never mind."), "router"
         else:
             known = known_answer(self.registry, route, self.services.clock.now())
+            agent = agent_for(self) if known is None else None
             if known is not None:
                 label, reply, skill = known
                 route = dataclasses.replace(route, kind="act", intent=label, via="known")
+            elif agent is not None:  # nothing a single skill serves: the agent may
+                return agent_turn(self, agent, route, session, started)
             else:
                 reply, skill = out_of_scope_reply(self.registry, route.prediction), None
         if route.abandoned is not None:
@@ -275,7 +287,7 @@ class Assistant:
             skill="router",
         )
         parts = [
-            self._execute(part, session, time.perf_counter(), parent_id) for part in route.parts
+            self.execute(part, session, time.perf_counter(), parent_id) for part in route.parts
         ]
         reply = Reply(
             text="\n".join(f"{n}. {part.reply.text}" for n, part in enumerate(parts, 1)),

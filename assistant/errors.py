@@ -39,3 +39,15 @@ class LLMError(AssistantError):
 
 class ServiceError(AssistantError):
     """A service (knowledge, llm, a plugin's) is unknown or could not be built."""
+
+
+class GenerationStopped(LLMError):
+    """The user stopped a streamed generation (Ctrl-C); `partial` is what it had written."""
+
+    def __init__(self, partial: str) -> None:
+        super().__init__("the generation was stopped")
+        self.partial = partial
+
+
+class SandboxError(AssistantError):
+    """Code cannot be run in the sandbox here (no isolation works, or an unknown language)."""

@@ -55,6 +55,9 @@ class IntentSpec:
     examples: tuple[str, ...]  # templates with {slot}, (a|b) and [optional] parts
     description: str  # a few words a user recognises: "set a reminder"
     slots: Mapping[str, SlotType] = field(default_factory=dict)  # what `req.slots` may hold
+    # Only reads (answers, lists, checks): the agent may call it after reading documents.
+    # Anything else counts as acting, so a plugin that says nothing is treated as acting.
+    read_only: bool = False
 
 
 @dataclass
@@ -99,6 +102,7 @@ def intent(
     examples: list[str],
     description: str | None = None,
     slots: Mapping[str, SlotType] | None = None,
+    read_only: bool = False,
 ) -> Callable[[HandlerT], HandlerT]:
     """Mark a Skill method as the handler of intent `name`, with its example templates and
     the slot types the router fills `req.slots` from."""
@@ -110,6 +114,7 @@ def intent(
             examples=tuple(examples),
             description=description or doc,
             slots=dict(slots or {}),
+            read_only=read_only,
         )
         return handler
 

@@ -19,12 +19,25 @@ def clean(raw: str, max_chars: int) -> str:
         )
     if "\x00" in raw or _unprintable_share(raw) > _BINARY_SHARE:
         raise InputError("That looks like binary data, not a command; nothing was done.")
-    text = _ANSI.sub("", raw)
-    text = "".join(" " if _is_control(ch) else ch for ch in text)
-    text = " ".join(text.split())
+    text = _ANSI.sub("", raw).replace("\r\n", "\n").replace("\t", "    ")
+    lines = ["".join(" " if _is_control(ch) else ch for ch in line) for line in text.split("\n")]
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if len(lines) > 1:  # pasted code or an error: the lines and their indentation matter
+        text = "\n".join([" ".join(lines[0].split()), *lines[1:]])
+    else:
+        text = " ".join(" ".join(lines).split())
     if not text:
         raise InputError("Nothing to do: the input was empty. Type /help to see what I understand.")
     return text
+
+
+def first_line(text: str) -> str:
+    """The instruction of a multi-line input ("explain this:" above pasted code)."""
+    return text.split("\n", 1)[0]
 
 
 def preview(raw: str, max_chars: int) -> str:

@@ -21,6 +21,7 @@ SCRIPTS = [
     "device_commands.py",  # the whole action on our 242 device commands, routed
     "devices.py",  # adapter latency, resolver scale up to 5,000 devices
     "code_snippets.py",  # snippet retrieval on 185 requests written from names only
+    "agent_steps.py",  # agent overhead per model call and tool call, scripted loopback server
     "serve.py",  # HTTP latency at 1 and 20 clients, MQTT and Wyoming round trips
     "reminders.py",  # firing precision of 200 timers, idle CPU holding 10,000 reminders
     "time_engines.py",  # time-expression engines side by side (pip install '.[bench]')

@@ -40,6 +40,7 @@ class Chat(Skill):
     @intent(
         "chat",
         description="chat with me",
+        read_only=True,
         examples=[
             "(hi|hello|hey) [there]",
             "thanks [a lot]",

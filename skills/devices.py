@@ -85,7 +85,7 @@ class Devices(Skill):
         return self._act(req)
 
     @intent("device.query", description="check a device's state", slots=SLOTS,
-            examples=examples.QUERY)  # fmt: skip
+            examples=examples.QUERY, read_only=True)  # fmt: skip
     def query(self, req: Request) -> Reply:
         """Read a device's state or a sensor."""
         devices = self.service.home.devices()

@@ -36,6 +36,7 @@ class QA(Skill):
     @intent(
         "qa",
         description="answer a question",
+        read_only=True,
         examples=[
             "who wrote {topic}",
             "what does {topic} say about (pets|parking|subletting|noise)",

@@ -109,7 +109,7 @@ class Reminders(Skill):
         return Entry(title, start, kind=kind, end=end, rrule=spec.rrule, remind_before=before)
 
     @intent("reminder.list", description="what is on: reminders, alarms, timers, events",
-            slots=SLOTS, examples=examples.LIST)  # fmt: skip
+            slots=SLOTS, examples=examples.LIST, read_only=True)  # fmt: skip
     def list_reminders(self, req: Request) -> Reply:
         """Say what is scheduled, for a day, a week or a moment ("am I free at 6")."""
         now = self._now()

@@ -82,6 +82,17 @@ def test_config_shows_layers_and_rejects_bad_values(home):
     )
 
 
+def test_config_names_the_active_llm_backend_and_reads_booleans(home):
+    assert run(home, "config").stdout.startswith("# LLM backend: none (")
+    env = {"ASSISTANT_LLM_BACKEND": "openai", "ASSISTANT_LLM_URL": "http://127.0.0.1:11434/v1",
+           "ASSISTANT_LLM_MODEL": "llama3.2:1b", "ASSISTANT_AGENT_ENABLED": "false"}  # fmt: skip
+    shown = run(home, "config", env=env).stdout
+    assert shown.startswith("# LLM backend: openai (llama3.2:1b at http://127.0.0.1:11434/v1)")
+    assert "[agent]\nenabled = false" in shown
+    bad = run(home, "config", env={"ASSISTANT_AGENT_ENABLED": "sometimes"})
+    assert "agent.enabled = 'sometimes' is not a valid bool" in bad.stderr
+
+
 def test_nlu_predict_file_prints_one_json_line_per_row(home, tmp_path):
     data = tmp_path / "in.jsonl"
     data.write_text('{"text": "turn off the tv"}\n\n{"text": "play some jazz"}\n{"text": "hi"}\n')

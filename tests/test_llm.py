@@ -1,10 +1,10 @@
 """The LLM backends: a real tiny local model, a real HTTP server on loopback, the [llm] config.
 
 The transformers backend loads a 2-layer GPT-2 with a WordLevel tokenizer that the test
-builds, trains on a few sentences and saves itself (random weights: the text is noise, the
-loading and decoding path is the real one). The openai backend talks to an http.server
-on 127.0.0.1 that speaks the chat/completions format; it stands in for Ollama, llama.cpp
-or vLLM, none of which can run here.
+builds, trains on a few sentences and saves itself (tests/tiny_lm.py; random weights: the
+text is noise, the loading and decoding path is the real one). The openai backend talks
+to an http.server on 127.0.0.1 that speaks the chat/completions format; it stands in for
+Ollama, llama.cpp or vLLM, none of which can run here.
 """
 
 from __future__ import annotations
@@ -26,13 +26,8 @@ from assistant import config, llm
 from assistant.config import Config, LLMConfig
 from assistant.errors import ConfigError, LLMError
 from assistant.services import Services
+from tests.tiny_lm import build_tiny_model
 
-SENTENCES = [
-    "the desk lamp is in the study",
-    "the spare key is under the blue pot",
-    "banana bread bakes for forty minutes",
-    "System : User : Assistant : answer the question",
-]
 MESSAGES = [
     {"role": "system", "content": "answer the question"},
     {"role": "user", "content": "where is the desk lamp"},
@@ -47,38 +42,6 @@ NO_SYSTEM_TEMPLATE = (
     "{{ raise_exception('System role not supported') }}{% endif %}"
     "<{{ m['role'] }}> {{ m['content'] }}\n{% endfor %}<assistant>"
 )
-
-
-def build_tiny_model(directory: Path, chat_template: str | None = None) -> Path:
-    """A randomly initialised 2-layer GPT-2 and a WordLevel tokenizer, saved like a hub model."""
-    import torch
-    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
-
-    tokenizer = Tokenizer(models.WordLevel(unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer.train_from_iterator(
-        SENTENCES, trainers.WordLevelTrainer(special_tokens=["[UNK]", "[EOS]"])
-    )
-    fast = PreTrainedTokenizerFast(tokenizer_object=tokenizer, unk_token="[UNK]", eos_token="[EOS]")
-    if chat_template:
-        fast.chat_template = chat_template
-    fast.save_pretrained(directory)
-    torch.manual_seed(0)
-    model_config = GPT2Config(
-        vocab_size=tokenizer.get_vocab_size(),
-        n_layer=2,
-        n_embd=32,
-        n_head=2,
-        n_positions=64,
-        bos_token_id=1,
-        eos_token_id=1,
-    )
-    model = GPT2LMHeadModel(model_config)
-    with torch.no_grad():  # [UNK] and [EOS] score 0, so greedy decoding picks visible words
-        model.transformer.wte.weight[:2] = 0
-    model.save_pretrained(directory)
-    return directory
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,11 @@ class Tmux:
             else:
                 self._tmux("send-keys", "-t", "main", "-l", key)
 
+    def paste(self, text: str) -> None:
+        """Paste `text` as a terminal does (bracketed paste when the program asked for it)."""
+        self._tmux("set-buffer", "-b", "paste", text)
+        self._tmux("paste-buffer", "-p", "-d", "-b", "paste", "-t", "main")
+
     def type_line(self, text: str) -> None:
         self.send(text, "Enter")
 

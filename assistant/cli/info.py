@@ -46,6 +46,15 @@ def _config(args: argparse.Namespace, _: Any) -> int:
     return 0
 
 
+def llm_summary(llm: dict[str, Any]) -> str:
+    """The active generator in words: what answers, code and the agent run on."""
+    if llm["backend"] == "transformers":
+        return f"transformers (local model in {llm['model_path']})"
+    if llm["backend"] == "openai":
+        return f"openai ({llm['model']} at {llm['url']})"
+    return "none (extractive answers and the snippet library; no agent)"
+
+
 def skills_json(assistant: Assistant) -> dict[str, Any]:
     registry = assistant.registry
     return {
@@ -70,7 +79,7 @@ def skills_json(assistant: Assistant) -> dict[str, Any]:
 
 
 def _format_config(effective: dict[str, dict[str, Any]]) -> str:
-    lines = []
+    lines = [f"# LLM backend: {llm_summary(effective['llm'])}", ""]
     for section, values in effective.items():
         lines.append(f"[{section}]")
         lines.extend(f"{key} = {json.dumps(value)}" for key, value in values.items())

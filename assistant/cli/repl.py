@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
@@ -22,9 +24,19 @@ HELP = """Type a request in plain words, e.g. "remind me to call mom at 5" or "d
   /skills [NAME]   installed skills and their intents (with NAME: its example sentences)
   /why             how the last turn was understood: scores, runner-up, slots, sources
   /wrong [INTENT]  the last turn was misunderstood: record the right intent and redo it
-  /quit            leave (Ctrl-D works too; Ctrl-C clears the line)"""
+  /save PATH       write the last code shown to PATH (--force replaces a file)
+  /quit            leave (Ctrl-D works too; Ctrl-C clears the line or stops a reply)
+Paste code below a first line that says what to do ("explain this:"), or put it between
+``` lines."""
 
 PROMPT = "› "
+CONTINUATION = "… "
+
+
+def write_now(text: str) -> None:
+    """Streamed text, shown as it arrives (no newline, flushed)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 class SlashCompleter(Completer):
@@ -52,17 +64,22 @@ class Repl:
         session: Session | None = None,
         prompt: PromptSession[str] | None = None,
         echo: Callable[[str], None] = print,
+        write: Callable[[str], None] = write_now,
     ):
         self.assistant = assistant
         self.session = session or Session()
         self.echo = echo
+        self.write = write
         self.last_turn: Turn | None = None
+        self.last_code: str | None = None  # for /save
+        self._streamed: list[str] = []
         completer = SlashCompleter(
             {
                 "/help": [],
                 "/skills": list(assistant.registry.skills),
                 "/why": [],
                 "/wrong": assistant.registry.labels(),
+                "/save": [],
                 "/quit": [],
             }
         )
@@ -110,10 +127,74 @@ class Repl:
             return True
         if stripped.startswith("/"):
             return self.command(stripped)
-        self.last_turn = self.assistant.handle(line, self.session)
-        self.echo(self.last_turn.reply.text)
-        self._speak(self.last_turn.reply.text)
+        if stripped.count("```") % 2 == 1:
+            line = self._read_fenced(line)
+        self._streamed = []
+        self.session.on_text = self._stream
+        try:
+            turn = self.assistant.handle(line, self.session)
+        except KeyboardInterrupt:  # Ctrl-C while waiting for a model: stop it, keep the shell
+            self.echo(("\n" if self._streamed else "") + "(stopped)")
+            return True
+        finally:
+            self.session.on_text = None
+        self.last_turn = turn
+        self._show(turn.reply.text)
+        self._keep_code(turn)
+        self._speak(turn.reply.text)
         return True
+
+    def _stream(self, piece: str) -> None:
+        self._streamed.append(piece)
+        self.write(piece)
+
+    def _show(self, text: str) -> None:
+        """The reply, less what already streamed onto the screen."""
+        streamed = "".join(self._streamed)
+        if not streamed:
+            self.echo(text)
+        elif text.startswith(streamed):
+            self.echo(text[len(streamed) :])
+        else:
+            self.echo("\n" + text)
+
+    def _read_fenced(self, first: str) -> str:
+        """Lines up to the closing ``` (pasted code typed line by line)."""
+        lines = [first]
+        while True:
+            try:
+                line = self.prompt.prompt(CONTINUATION)
+            except (KeyboardInterrupt, EOFError):
+                break
+            lines.append(line)
+            if "```" in line:
+                break
+        return "\n".join(lines)
+
+    def _keep_code(self, turn: Turn) -> None:
+        for shown in [turn, *turn.parts]:
+            code = shown.reply.data.get("code")
+            if isinstance(code, str) and code.strip():
+                self.last_code = code
+
+    def save(self, argument: str) -> None:
+        force = "--force" in argument.split()
+        target = " ".join(word for word in argument.split() if word != "--force")
+        if not target:
+            self.echo("Usage: /save PATH [--force]")
+        elif self.last_code is None:
+            self.echo("There is no code to save yet.")
+        else:
+            path = Path(target).expanduser()
+            if path.exists() and not force:
+                self.echo(f"{path} exists; /save {target} --force replaces it.")
+                return
+            try:
+                path.write_text(self.last_code, encoding="utf-8")
+            except OSError as exc:
+                self.echo(f"Could not write {path}: {exc.strerror or exc}.")
+                return
+            self.echo(f"Saved {len(self.last_code.splitlines())} lines to {path}.")
 
     def _speak(self, text: str) -> None:
         self.assistant.services.get("speech").speak(text)
@@ -131,6 +212,8 @@ class Repl:
             self.echo(render.why(self.last_turn) if self.last_turn else "Nothing to explain yet.")
         elif name == "/wrong":
             self.wrong(argument)
+        elif name == "/save":
+            self.save(argument)
         else:
             self.echo(f"Unknown command {name}. Type /help for the list.")
         return True

@@ -13,6 +13,7 @@ from assistant.dialogue.route import Route
 from assistant.dialogue.session import Session
 from assistant.nlu.prediction import OUT_OF_SCOPE, Prediction, abstains
 from assistant.slots import SlotContext, SlotType, fill
+from assistant.textinput import first_line
 
 Predict = Callable[[list[str]], list[Prediction]]
 SlotTypes = Callable[[str], Mapping[str, SlotType]]
@@ -42,8 +43,8 @@ class Router:
         predicted: list[Prediction] = []  # made once, when first needed
 
         def prediction() -> Prediction:
-            if not predicted:
-                predicted.append(self.predict([text])[0])
+            if not predicted:  # the first line says what to do with what was pasted below it
+                predicted.append(self.predict([first_line(text)])[0])
             return predicted[0]
 
         if open_question is not None:
@@ -60,7 +61,11 @@ class Router:
         if self._is_follow_up(text, prediction, session):
             assert session.last_intent is not None
             return self.act(text, prediction, session.last_intent, session, now, via="follow-up")
-        parts = compound.split(text, prediction, self.predict, self.config.compound_threshold)
+        parts = (
+            compound.split(text, prediction, self.predict, self.config.compound_threshold)
+            if "\n" not in text  # pasted lines are one payload, never several commands
+            else None
+        )
         if parts:
             return Route(
                 "compound",

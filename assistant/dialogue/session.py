@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,8 @@ class Session:
     last_turn_id: int | None = None  # the top-level turn /why and /wrong refer to
     open_question: OpenQuestion | None = None  # asked by a skill or the router, not yet answered
     persistent: bool = False  # saved to the store after every turn
+    # Where generated text streams as it arrives (the REPL prints it); never saved.
+    on_text: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {

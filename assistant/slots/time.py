@@ -19,6 +19,9 @@ class Time(SlotType):
     `time_problem` (why a time said cannot be: "25:00 is not a time of day", "past").
     """
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": "when, in words: 'at 5pm', 'in an hour'"}
+
     def parse(self, text: str, ctx: SlotContext) -> timeparse.TimeSpec | None:
         return timeparse.parse(text, ctx.now)
 

@@ -58,6 +58,10 @@ class SlotType:
         """The slot as filled by `text` given as the answer to a question about it."""
         return self.fill(name, text, ctx)
 
+    def json_schema(self) -> dict[str, Any]:
+        """The slot as a JSON-schema property, for the agent's tool definitions."""
+        return {"type": "string"}
+
 
 @dataclass(frozen=True, kw_only=True)
 class Text(SlotType):
@@ -111,6 +115,9 @@ class Number(SlotType):
     minimum: float | None = None
     maximum: float | None = None
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number"}
+
     def parse(self, text: str, ctx: SlotContext) -> int | float | None:
         unit = rf"\s*(?:{self.unit})(?!\w)" if self.unit else r"(?![\w.])"
         for match in re.finditer(rf"(?<![\w.]){_NUMBER}{unit}", text, re.IGNORECASE):
@@ -147,6 +154,9 @@ class Choice(SlotType):
 
     values: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.values)} if self.values else {"type": "string"}
 
     def parse(self, text: str, ctx: SlotContext) -> str | None:
         names = sorted({*self.values, *self.aliases}, key=len, reverse=True)

@@ -1,0 +1,1 @@
+"""Agent mode: with an LLM configured, the skills become the tools of an agent."""
