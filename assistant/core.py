@@ -37,6 +37,7 @@ from assistant.store import Store
 from assistant.turn import Turn
 
 log = logging.getLogger("assistant")
+OUT_OF_SCOPE_FILES = ("out_of_scope.txt", "out_of_scope_domains.txt")
 
 
 class Learner(Protocol):
@@ -342,7 +343,9 @@ class Assistant:
 
 
 def _out_of_scope_examples() -> list[str]:
-    text = (
-        resources.files("assistant").joinpath("data/out_of_scope.txt").read_text(encoding="utf-8")
-    )
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """assistant/data/out_of_scope*.txt: chit-chat we don't serve and other domains' commands."""
+    lines: list[str] = []
+    for name in OUT_OF_SCOPE_FILES:
+        text = resources.files("assistant").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        lines.extend(line.strip() for line in text.splitlines() if line.strip())
+    return lines

@@ -82,6 +82,10 @@ class SkillRegistry:
     def labels(self) -> list[str]:
         return [*self.intents, OUT_OF_SCOPE]
 
+    def action_labels(self) -> frozenset[str]:
+        """Intents that change something (not declared read_only): devices, reminders, facts."""
+        return frozenset(label for label, s in self.intents.items() if not s.spec.read_only)
+
     def describe(self, label: str) -> str:
         if label == OUT_OF_SCOPE:
             return "something I can't do yet"

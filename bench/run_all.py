@@ -22,6 +22,7 @@ SCRIPTS = [
     "devices.py",  # adapter latency, resolver scale up to 5,000 devices
     "code_snippets.py",  # snippet retrieval on 185 requests written from names only
     "agent_steps.py",  # agent overhead per model call and tool call, scripted loopback server
+    "sandbox.py",  # sandbox start-up cost, and how each kind of hostile code ends
     "serve.py",  # HTTP latency at 1 and 20 clients, MQTT and Wyoming round trips
     "reminders.py",  # firing precision of 200 timers, idle CPU holding 10,000 reminders
     "time_engines.py",  # time-expression engines side by side (pip install '.[bench]')

@@ -7,6 +7,7 @@ import re
 from assistant.skill import Reply, Request, Skill, intent
 from assistant.slots.values import SLOT_VALUES
 from assistant.templates import expand
+from skills.chat_phrasings import CHAT
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -17,11 +18,22 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "identity",
         re.compile(r"\b(who are you|your name|who made you|who built you|what are you)\b"),
     ),
+    ("joke", re.compile(r"\b(jokes?|funny|laugh|puns?|riddle|cheer me up|amuse)\b")),
     ("thanks", re.compile(r"\b(thanks?|thank you|cheers|ta|appreciate)\b")),
     ("farewell", re.compile(r"\b(bye|goodbye|good night|goodnight|see you|later)\b")),
     ("wellbeing", re.compile(r"\b(how are you|how's it going|how do you feel|you ok)\b")),
     ("greeting", re.compile(r"\b(hi|hello|hey|morning|evening|afternoon|yo|howdy)\b")),
 ]
+
+# Written for this assistant; one is picked by the request's words, so asking again differently
+# gets another.
+JOKES = (
+    "I tried to write a joke about the cloud, but I run locally, so it never got uploaded.",
+    "My memory is excellent. I forget nothing you tell me, except where I put the punchline.",
+    "I'd tell you a UDP joke, but you might not get it.",
+    "Why did the smart bulb go to therapy? Too many people kept turning it down.",
+    "I set a reminder to be funny at five. It's five past, and here we are.",
+)
 
 _ANSWERS = {
     "identity": "I'm your local assistant: I run on this machine, offline, and learn from your corrections.",
@@ -44,7 +56,7 @@ class Chat(Skill):
         examples=[
             "(hi|hello|hey) [there]",
             "thanks [a lot]",
-            "what can you do",
+            "what sorts of things can you do",
             "who (are you|made you)",
             "how are you [doing] [today]",
             "good (morning|night|evening|afternoon)",
@@ -52,24 +64,24 @@ class Chat(Skill):
             "you're great",
             "what's your name",
             "are you listening",
-            "thank you so much!",
+            "thank you so so much!",
             "yo",
             "hey assistant",
             "nice to meet you",
             "you're (awesome|the best|so helpful)",
-            "that was helpful",
+            "that was really helpful, cheers",
             "what are you able to help me with?",
             "how does this work",
             "are you a robot",
             "are you there",
-            "(bye|goodbye|see you later|talk to you later)",
+            "(bye|goodbye|see you later|talk to ya later)",
             "can you hear me",
             "what's up",
             "let's chat for a bit",
             "how old are you",
             "do you have feelings",
             "you're kind of dumb sometimes",
-            "sorry",
+            "sorry about that",
             "good job",
             "what should i call you",
             "tell me about yourself",
@@ -91,10 +103,11 @@ class Chat(Skill):
             "nighty night",
             "thanks that's all",
             "ty",
-            "you rock",
+            "you totally rock",
             "hey so i'm new here and i wanted to ask what sort of stuff you can actually help me with",
             "do you work offline",
             "whats ur name",
+            *CHAT,  # plain sentences in strangers' registers
         ],
     )
     def chat(self, req: Request) -> Reply:
@@ -103,6 +116,9 @@ class Chat(Skill):
         kind = next((k for k, pattern in _KINDS if pattern.search(lowered)), "other")
         if kind == "capabilities":
             return Reply(text=self.capabilities(), data={"kind": kind})
+        if kind == "joke":
+            joke = JOKES[sum(map(ord, lowered)) % len(JOKES)]
+            return Reply(text=joke, data={"kind": kind})
         return Reply(
             text=_ANSWERS.get(kind, "I'm here. Ask me anything, or type /help."),
             data={"kind": kind},

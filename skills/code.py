@@ -38,7 +38,6 @@ class Code(Skill):
     @intent(
         "code",
         description="write or explain code",
-        read_only=True,
         slots=SLOTS,
         examples=[
             "write a {language} function that {code_task}",

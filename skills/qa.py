@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
 from assistant.skill import Reply, Request, Skill, intent
+from skills.qa_phrasings import QUESTIONS
 
 if TYPE_CHECKING:
     from knowledge.answer import Answer
@@ -96,6 +97,7 @@ class QA(Skill):
             "when was {topic} last updated",
             "why is the sky blue",
             "what's Dr. Nakamura's (phone number|address)",
+            *QUESTIONS,  # plain sentences in strangers' registers
         ],
     )
     def answer(self, req: Request) -> Reply:

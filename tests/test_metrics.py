@@ -22,3 +22,15 @@ def test_metrics_on_a_small_known_case():
 def test_mismatched_lengths_are_refused():
     with pytest.raises(ValueError):
         evaluate(["a"], [])
+
+
+def test_skill_accuracy_and_out_of_scope_sent_to_an_action():
+    gold = ["device.on", "device.set", "qa", "out_of_scope", "out_of_scope", "out_of_scope"]
+    predicted = ["device.set", "device.set", "chat", "device.on", "qa", "out_of_scope"]
+    report = evaluate(gold, predicted, frozenset({"device.on", "device.set"}))
+    assert report["in_scope_accuracy"] == 1 / 3
+    assert report["in_scope_skill_accuracy"] == 2 / 3  # device.on for device.set: right skill
+    assert report["skill_accuracy"] == {"device": 1.0, "qa": 0.0}
+    assert report["out_of_scope_to_action"] == 1 / 3  # qa is no action; device.on is
+    assert "out-of-scope → an action  0.333" in format_report(report)
+    assert evaluate(gold, predicted)["out_of_scope_to_action"] is None

@@ -27,6 +27,11 @@ def register(cli: CommandLine) -> None:
     predict.add_argument("--file", type=Path, help="JSONL file whose rows have a 'text' field")
     evaluate = add_json_command(sub, "eval", "score the intent model on a labelled JSONL file")
     evaluate.add_argument("file", type=Path, help='JSONL rows {"text": ..., "label": ...}')
+    evaluate.add_argument(
+        "--include-ambiguous",
+        action="store_true",
+        help='also score rows marked "ambiguous": true (left out by default)',
+    )
 
 
 def run(args: argparse.Namespace, assistant: Assistant) -> int:
@@ -47,11 +52,17 @@ def run(args: argparse.Namespace, assistant: Assistant) -> int:
                 print(f"{final.label} ({final.confidence:.0%})  runner-up: {runner}  ← {text}")
         return 0
     rows = read_jsonl(args.file, ("text", "label"))
-    predictions = assistant.predict([row["text"] for row in rows])
+    kept = [row for row in rows if args.include_ambiguous or not row.get("ambiguous")]
+    if not kept:
+        raise InputError(f"{args.file}: every row is marked ambiguous; see --include-ambiguous")
+    predictions = assistant.predict([row["text"] for row in kept])
     report = metrics.evaluate(
-        [row["label"] for row in rows], [decided(p, threshold).label for p in predictions]
+        [row["label"] for row in kept],
+        [decided(p, threshold).label for p in predictions],
+        assistant.registry.action_labels(),
     )
     report["threshold"] = threshold
+    report["skipped_ambiguous"] = len(rows) - len(kept)
     emit(args, report, lambda: metrics.format_report(report))
     sys.stdout.flush()
     return 0

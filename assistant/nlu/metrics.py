@@ -16,7 +16,11 @@ class LabelScore:
     support: int  # gold examples of this label
 
 
-def evaluate(gold: list[str], predicted: list[str]) -> dict[str, Any]:
+def evaluate(
+    gold: list[str], predicted: list[str], actions: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """The report `assistant nlu eval` prints; `actions` are the labels that change something
+    (devices, reminders, facts), for the rate of out-of-scope rows routed to one."""
     if len(gold) != len(predicted) or not gold:
         raise ValueError("need the same non-zero number of gold and predicted labels")
     labels = sorted(set(gold) | set(predicted))
@@ -35,12 +39,25 @@ def evaluate(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     gold_labels = [label for label in labels if per_label[label].support]
     in_scope = [(g, p) for g, p in zip(gold, predicted, strict=True) if g != OUT_OF_SCOPE]
     oos = per_label.get(OUT_OF_SCOPE)
+    gold_oos = [p for g, p in zip(gold, predicted, strict=True) if g == OUT_OF_SCOPE]
     return {
         "n": len(gold),
         "in_scope_n": len(in_scope),
         "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
         "in_scope_accuracy": (sum(g == p for g, p in in_scope) / len(in_scope))
         if in_scope
+        else None,
+        # The skill right (device.on for device.set counts): where the request lands.
+        "in_scope_skill_accuracy": _share(in_scope, lambda g, p: _skill(g) == _skill(p)),
+        "skill_accuracy": {
+            skill: _share(
+                [(g, p) for g, p in in_scope if _skill(g) == skill],
+                lambda g, p: _skill(g) == _skill(p),
+            )
+            for skill in sorted({_skill(g) for g, _ in in_scope})
+        },
+        "out_of_scope_to_action": (sum(p in actions for p in gold_oos) / len(gold_oos))
+        if gold_oos and actions
         else None,
         "macro_f1": sum(per_label[label].f1 for label in gold_labels) / len(gold_labels),
         "out_of_scope": None
@@ -52,6 +69,14 @@ def evaluate(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     }
 
 
+def _skill(label: str) -> str:
+    return label.split(".")[0]
+
+
+def _share(pairs: list[tuple[str, str]], right: Any) -> float | None:
+    return sum(bool(right(g, p)) for g, p in pairs) / len(pairs) if pairs else None
+
+
 def format_report(report: dict[str, Any]) -> str:
     lines = [
         f"examples          {report['n']}",
@@ -59,12 +84,19 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     if report["in_scope_accuracy"] is not None:
         lines.append(f"in-scope accuracy {report['in_scope_accuracy']:.3f}")
+    if report.get("in_scope_skill_accuracy") is not None:
+        by_skill = "  ".join(f"{k} {v:.2f}" for k, v in report["skill_accuracy"].items())
+        lines.append(f"in-scope skill    {report['in_scope_skill_accuracy']:.3f}  ({by_skill})")
     lines.append(f"macro-F1          {report['macro_f1']:.3f}")
     if report["out_of_scope"]:
         oos = report["out_of_scope"]
         lines.append(
             f"out-of-scope      precision {oos['precision']:.3f}  recall {oos['recall']:.3f}"
         )
+    if report.get("out_of_scope_to_action") is not None:
+        lines.append(f"out-of-scope → an action  {report['out_of_scope_to_action']:.3f}")
+    if report.get("skipped_ambiguous"):
+        lines.append(f"(left out {report['skipped_ambiguous']} rows marked ambiguous)")
     lines += ["", f"{'label':<18}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>5}"]
     for label, score in report["per_label"].items():
         lines.append(

@@ -10,8 +10,12 @@ questions, indirect requests, short commands, unpunctuated voice transcripts, oc
 typos, British and American wording.
 """
 
-from skills.reminder_examples.changes import CANCEL, CHANGE, SNOOZE
-from skills.reminder_examples.create import CREATE
-from skills.reminder_examples.listing import LIST
+from skills.reminder_examples import changes, create, listing, strangers
+from skills.reminder_examples.changes import CHANGE, SNOOZE
+
+# Templates written for the skill, then plain sentences in strangers' registers.
+CREATE = [*create.CREATE, *strangers.CREATE]
+LIST = [*listing.LIST, *strangers.LIST]
+CANCEL = [*changes.CANCEL, *strangers.CANCEL]
 
 __all__ = ["CANCEL", "CHANGE", "CREATE", "LIST", "SNOOZE"]

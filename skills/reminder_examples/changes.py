@@ -9,7 +9,7 @@ CANCEL: list[str] = [
     "stop the timer",
     "remove all reminders",
     "never mind the reminder about {task}",
-    "turn off my (alarm|alarms)",
+    "switch off my (alarm|alarms) for (tomorrow|the weekend)",
     "cancel the alarm {when}",
     "delete the reminder to {task}",
     "clear all my timers",
@@ -111,7 +111,7 @@ CANCEL: list[str] = [
 ]
 
 SNOOZE: list[str] = [
-    "snooze",
+    "snooze it for a bit",
     "snooze (it|the alarm|that|this reminder)",
     "snooze [for] {duration}",
     "snooze (10|five|15) (minutes|mins)",

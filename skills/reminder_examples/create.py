@@ -6,10 +6,10 @@ CREATE: list[str] = [
     # -- reminders, alarms and timers (the original examples) --------------------------------
     "remind me to {task} {when}",
     "[please] remind me to {task}",
-    "[can you] remind me to {task} [please]",
+    "[can you] remind me (later|tonight) to {task} [please]",
     "set a timer for {duration}",
     "wake me up {when}",
-    "set an alarm for (7|6:30|seven am)",
+    "get an alarm going for (7|6:30|seven am) sharp",
     "don't let me forget to {task}",
     "every weekday at 7 remind me to {task}",
     "timer {duration}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 LIST: list[str] = [
     # -- the original examples -------------------------------------------------------------
-    "what (reminders|alarms|timers) do I have [{when}]",
+    "what (reminders|alarms|timers) have I got [{when}]",
     "show my reminders",
     "what's on my schedule for tomorrow",
     "how long is left on the timer",
@@ -25,7 +25,7 @@ LIST: list[str] = [
     "how many timers are running",
     "are there any timers going",
     "show me all the reminders i have {when}",
-    "my alarms",
+    "my alarms please",
     "upcoming reminders",
     "do i have anything scheduled {when}",
     "when am i supposed to {task}",
@@ -60,7 +60,7 @@ LIST: list[str] = [
     "what does my (day|week|morning) look like",
     "what's my schedule looking like (tomorrow|this week|on monday)",
     "give me a rundown of (today|tomorrow|the week)",
-    "what's coming up (today|this week|in my calendar)",
+    "what's coming up for me (today|this week|in my calendar)",
     "show me my calendar",
     "show me my agenda for (today|this week)",
     "list everything i've got scheduled for (next week|the weekend)",
@@ -87,7 +87,7 @@ LIST: list[str] = [
     "have i got time for a haircut on saturday morning",
     # -- calendar: one event -----------------------------------------------------------------
     "when is my next (meeting|appointment)",
-    "when is my {event}",
+    "when is my {event} again",
     "what time is my {event}",
     "when's my {event} again",
     "when does my {event} start",
