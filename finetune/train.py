@@ -110,10 +110,9 @@ def train(
 
     model.train()
     bar = tqdm(total=total, desc=f"training ({config.method})", unit="step", disable=not progress)
+    lengths = [len(text) for text in data.texts]
     for _epoch in range(config.epochs):
-        order = torch.randperm(len(data.texts), generator=generator).tolist()
-        for start in range(0, len(order), config.batch_size):
-            batch = order[start : start + config.batch_size]
+        for batch in length_batches(lengths, config.batch_size, generator):
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
                 if cached is not None:
                     logits = model.head(model.dropout(cached[batch]))
@@ -130,6 +129,22 @@ def train(
     bar.close()
     model.eval()
     return model
+
+
+def length_batches(
+    lengths: Sequence[int], batch_size: int, generator: torch.Generator, pool: int = 50
+) -> list[list[int]]:
+    """A shuffled epoch in batches of similar length: every batch pads to its longest
+    sentence, so grouping lengths (within random pools of `pool` batches, then shuffling
+    the batches) cuts the padding the encoder computes over, without sorting the data."""
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    batches: list[list[int]] = []
+    size = batch_size * pool
+    for start in range(0, len(order), size):
+        chunk = sorted(order[start : start + size], key=lengths.__getitem__)
+        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    shuffled = torch.randperm(len(batches), generator=generator).tolist()
+    return [batches[i] for i in shuffled]
 
 
 @torch.no_grad()
