@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.cli.commands import CommandLine
 from assistant.cli.output import add_json_command, emit
 from assistant.errors import AssistantError
-from assistant.nlu import metrics
+from assistant.nlu import collisions, metrics
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -83,6 +83,7 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         progress=not args.json,
     )
     meta = result.version.meta
+    found = _collisions(assistant, result.version)
     summary = {
         "trained": True,
         "version": result.version.name,
@@ -92,6 +93,7 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         "calibration": meta["calibration"],
         "serving_file": meta["serving_file"],
         "eval": result.eval_report,
+        "collisions": [c.as_json() for c in found],
     }
     if args.json:
         print(json.dumps(summary))
@@ -104,7 +106,17 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
     )
     if result.eval_report:
         print("\nOn the hand-written evaluation set:\n" + metrics.format_report(result.eval_report))
+    print("\n" + collisions.describe(found))
     return 0
+
+
+def _collisions(assistant: Assistant, version: Any) -> list[collisions.Confusion]:
+    """The new model's cross-skill confusions on the skills' own examples."""
+    from assistant.nlu.trained import TrainedModel
+
+    model = TrainedModel(version)
+    threshold = float(version.meta["calibration"]["threshold"])
+    return collisions.confusions(assistant.registry, model.predict, threshold)
 
 
 def finetune(args: argparse.Namespace, assistant: Assistant) -> int:

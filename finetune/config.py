@@ -35,6 +35,9 @@ class TrainConfig:
     augment_copies: int = 1
     # Label smoothing keeps confidences from saturating, which helps abstention.
     label_smoothing: float = 0.1
+    # Weight of a supervised contrastive loss on the sentence embeddings (SetFit-style, in
+    # batch): pulls sentences of one intent together and pushes intents apart; 0 = off.
+    contrastive: float = 0.0
     # bf16 autocast on CPUs that support it (AVX512-BF16/AMX): about 2x faster training.
     bf16: bool = True
     seed: int = 13

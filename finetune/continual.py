@@ -25,7 +25,7 @@ from finetune.dataset import TrainingSet
 from finetune.gate import gate
 
 CORRECTION_REPEATS = 10  # each correction is seen this often per epoch (plus noisy copies)
-REPLAY_SIZE = 5000  # base examples replayed (all of today's data) so nothing is forgotten
+REPLAY_SIZE = 20_000  # base examples replayed (all of today's data) so nothing is forgotten
 CONTINUE_LR = 1e-4  # adapters continue at a tenth of the first training's rate
 
 

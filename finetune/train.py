@@ -18,6 +18,7 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
+from assistant.nlu.prediction import OUT_OF_SCOPE
 from finetune.classifier import IntentClassifier
 from finetune.config import TrainConfig
 from finetune.dataset import TrainingSet
@@ -118,8 +119,17 @@ def train(
                     logits = model.head(model.dropout(cached[batch]))
                 else:
                     ids, mask = batch_tensors(tokenizer, [data.texts[i] for i in batch])
-                    logits = model(ids, mask)  # (batch, n_labels)
+                    embedded = model.embed(ids, mask)
+                    logits = model.head(model.dropout(embedded))  # (batch, n_labels)
             loss = loss_fn(logits.float(), labels[batch])
+            if config.contrastive and cached is None:
+                loss = loss + config.contrastive * supervised_contrastive(
+                    embedded.float(),
+                    labels[batch],
+                    data.label_names.index(OUT_OF_SCOPE)
+                    if OUT_OF_SCOPE in data.label_names
+                    else -1,
+                )
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -129,6 +139,26 @@ def train(
     bar.close()
     model.eval()
     return model
+
+
+def supervised_contrastive(
+    embedded: torch.Tensor, labels: torch.Tensor, unrelated: int, temperature: float = 0.1
+) -> torch.Tensor:
+    """SupCon over one batch: each sentence's positives are the others of its intent.
+    Out-of-scope sentences (label `unrelated`) are about anything, so they have none: they
+    are only pushed away from the intents."""
+    z = nn.functional.normalize(embedded, dim=-1)
+    similarity = z @ z.T / temperature
+    self_mask = torch.eye(len(labels), dtype=torch.bool)
+    similarity = similarity.masked_fill(self_mask, float("-inf"))
+    positives = (labels[:, None] == labels[None, :]) & ~self_mask & (labels[:, None] != unrelated)
+    log_prob = similarity - torch.logsumexp(similarity, dim=1, keepdim=True)
+    counts = positives.sum(1)
+    anchors = counts > 0
+    if not anchors.any():
+        return similarity.new_zeros(())
+    mean_positive = log_prob.masked_fill(~positives, 0.0).sum(1)[anchors] / counts[anchors]
+    return -mean_positive.mean()
 
 
 def length_batches(

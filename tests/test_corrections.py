@@ -95,7 +95,7 @@ def home_with_model(trained_home, tmp_path):
 def test_natural_correction_is_stored_and_the_turn_redone(home_with_model):
     assistant = Assistant.open(home=home_with_model)
     session = Session()
-    first = assistant.handle("goodnight house", session)
+    first = assistant.handle("bedtime, house", session)
     assert first.intent != "device.off"
     redo = assistant.handle("no, I meant turn everything off", session)
     assert redo.intent == "device.off" and redo.reply.text.startswith("Got it: turn a device off.")
@@ -104,7 +104,7 @@ def test_natural_correction_is_stored_and_the_turn_redone(home_with_model):
         first.id,
         "device.off",
         "natural",
-        "goodnight house",
+        "bedtime, house",
     )
     assert assistant.store.turn(first.id).correction == "device.off"
     assert assistant.handle("it's dark in here", session).intent == "device.on"  # no correction
@@ -202,7 +202,7 @@ def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_i
         progress=False,
     )
     assert result.promoted, result.reasons
-    assert right(assistant.predict([r["text"] for r in held_out]), held_out) >= 7  # served at once
+    assert right(assistant.predict([r["text"] for r in held_out]), held_out) >= 8  # served at once
     old, new = assistant.models.get("v1").meta["eval"], result.version.meta["eval"]
     # No regression beyond what the gate tolerates as noise (CPUs differ in floating point).
     assert new["in_scope_accuracy"] >= old["in_scope_accuracy"] - REGRESSION

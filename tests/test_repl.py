@@ -52,7 +52,7 @@ def last_line(screen: str) -> str:
 
 def test_session_with_clarification_correction_and_follow_up(terminal, home):
     # A wider margin makes the deliberately vague "the thermostat" ask instead of guessing.
-    tmux = terminal(ASSISTANT_ROUTER_MARGIN="0.2")
+    tmux = terminal(ASSISTANT_ROUTER_MARGIN="0.35")
 
     tmux.type_line("hello")
     tmux.wait_for("Hello! What can I do for you?")

@@ -208,7 +208,9 @@ def test_document_sources_point_at_their_passage(home):
     subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], check=True,
                    capture_output=True, env={**os.environ, "ASSISTANT_HOME": str(home)})  # fmt: skip
     with serving(home) as url:
-        _, turn = call(url, "POST", "/v1/converse", {"text": "when does recycling go out?"})
+        _, turn = call(
+            url, "POST", "/v1/converse", {"text": "what do my notes say about recycling?"}
+        )
         [source, *_] = turn["sources"]
         status, chunk = call(url, "GET", f"/v1/chunks/{source['chunk_id']}")
         assert status == 200 and "Thursday" in chunk["text"] and chunk["path"].endswith("bins.md")

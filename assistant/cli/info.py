@@ -18,6 +18,11 @@ def register(cli: CommandLine) -> None:
         "skills", "list installed skills, their intents and example counts", _skills
     )
     skills.add_argument("name", nargs="?", help="show one skill's example sentences")
+    skills.add_argument(
+        "--check",
+        action="store_true",
+        help="report intents of different skills whose examples the model confuses",
+    )
     log = cli.command("log", "show recent turns from the turn log", _log)
     log.add_argument("-n", "--limit", type=int, default=20, help="how many turns (default 20)")
     cli.command("config", "print the effective configuration", _config, needs_assistant=False)
@@ -25,6 +30,15 @@ def register(cli: CommandLine) -> None:
 
 def _skills(args: argparse.Namespace, assistant: Assistant) -> int:
     from assistant.cli import render
+
+    if args.check:
+        from assistant.nlu import collisions
+
+        found = collisions.confusions(
+            assistant.registry, assistant.predict, assistant.router.config.threshold
+        )
+        emit(args, [c.as_json() for c in found], lambda: collisions.describe(found))
+        return 1 if found else 0
 
     emit(args, skills_json(assistant), lambda: render.skills(assistant.registry, args.name))
     return 0
