@@ -6,12 +6,15 @@ overhead a real model's own time is added to.
     python bench/agent_steps.py [--requests 30]
 
 Each request is the three-step "lights off, remind me, what's on tomorrow" plan plus a
-closing answer: four model calls and three tool calls on a fresh demo home.
+closing answer: four model calls and three tool calls on a fresh demo home. The intent
+model is $ASSISTANT_HOME's trained one (`make bench` trains it first), else the few-shot
+model.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -19,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from assistant import paths
 from assistant.core import Assistant
 from assistant.dialogue.session import Session
 from bench.report import percentile, publish
@@ -45,6 +49,9 @@ def main() -> None:
     tool_ms: list[float] = []
     request_ms: list[float] = []
     with ScriptedServer() as server, tempfile.TemporaryDirectory() as home:
+        trained = paths.home() / "models"
+        if trained.is_dir():
+            shutil.copytree(trained, Path(home, "models"))
         Path(home, "config.toml").write_text(
             f'[llm]\nbackend = "openai"\nurl = "{server.url}"\nmodel = "bench"\n'
         )
@@ -70,7 +77,8 @@ def main() -> None:
         _row("tool call (route + skill + log)", tool_ms),
         _row("whole request (4 calls, 3 tools)", request_ms),
     ]
-    publish("agent_steps", rows, f"scripted loopback server, {tools} tools in every prompt")
+    model = "trained model" if trained.is_dir() else "few-shot model"
+    publish("agent_steps", rows, f"scripted loopback server, {tools} tools per prompt, {model}")
 
 
 def _row(what: str, values: list[float]) -> dict[str, object]:

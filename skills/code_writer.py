@@ -20,6 +20,8 @@ FIX = """You fix {language} code. Reply with the whole corrected code in exactly
 block (```{language}), then one sentence saying what was wrong."""
 EXPLAIN = """You explain {language} code to the user in plain words: what it does, step by
 step, and anything surprising in it. Keep it short. Do not rewrite the code."""
+ANSWER = """You answer programming questions in plain words, briefly, with a short {language}
+example in one fenced block when an example helps."""
 REPAIR = """That code does not pass the check: {problems}
 Reply with the corrected code in exactly one fenced block (```{language})."""
 
@@ -82,10 +84,17 @@ def write(llm: LLM, request: CodeRequest, language: str, max_tokens: int,
 
 def explain(llm: LLM, request: CodeRequest, language: str, max_tokens: int,
             transcript: Transcript) -> str:  # fmt: skip
-    messages: Messages = [
-        {"role": "system", "content": EXPLAIN.format(language=language)},
-        {"role": "user", "content": f"{request.instruction}\n\n```{language}\n{request.code}\n```"},
-    ]
+    if request.code is None:  # a question about code, not about code given: "what's a closure"
+        messages: Messages = [
+            {"role": "system", "content": ANSWER.format(language=language)},
+            {"role": "user", "content": request.instruction},
+        ]
+    else:
+        messages = [
+            {"role": "system", "content": EXPLAIN.format(language=language)},
+            {"role": "user",
+             "content": f"{request.instruction}\n\n```{language}\n{request.code}\n```"},
+        ]  # fmt: skip
     return transcript.generate(llm, messages, max_tokens)
 
 

@@ -162,3 +162,13 @@ def test_without_a_model_a_fix_request_still_gets_the_checks(assistant, session)
     assert turn.intent == "code"
     assert turn.reply.text.startswith("No code model is configured, so I can't fix code")
     assert "ast.parse found: line 1: expected ':'" in turn.reply.text
+
+
+def test_a_question_about_code_without_code_gets_a_plain_answer(coder, server):
+    assistant, session, _ = coder
+    server.script(Step(content="A closure is a function that keeps the variables around it."))
+    turn = assistant.handle("explain what a closure is in javascript", session)
+    system, user = server.requests[0]["messages"]
+    assert "You answer programming questions" in system["content"]
+    assert user["content"] == "explain what a closure is in javascript"
+    assert turn.reply.text.startswith("A closure is") and turn.reply.question is None

@@ -41,6 +41,7 @@ class ChildTurns:
         self.turns: list[Turn] = []
 
     def run(self, tool: Tool, request: str, arguments: dict[str, Any], hold: str | None) -> Turn:
+        started = time.perf_counter()  # the step's latency includes routing its words
         assistant = self.assistant
         now = assistant.services.clock.now()
         # Handlers read the words as well as the slots: say what the arguments add.
@@ -57,7 +58,7 @@ class ChildTurns:
                 raise ToolArgumentError(f"{name} = {value!r} is not something I can read")
             route.slots.update(filled)
         held = Reply.asking(confirm(hold)) if hold else None
-        turn = assistant.execute(route, self.session, time.perf_counter(), self.parent_id, held)
+        turn = assistant.execute(route, self.session, started, self.parent_id, held)
         self.turns.append(turn)
         return turn
 
