@@ -71,8 +71,9 @@ def main() -> None:
             registry, store, resolve_model_dir(), config, progress=False
         )
         seconds = time.perf_counter() - started
-        table += _compare(variant, result.version, config, registry, sets, tuning, actions)
-        table[-1]["train_s"] = round(seconds)
+        compared = _compare(variant, result.version, config, registry, sets, tuning, actions)
+        compared[0]["train_s"] = round(seconds)  # on the variant's first row: its served model
+        table += compared
     assistant.close()
     publish("strangers", table, f"{DEV.name} (unambiguous rows) and our evaluation set")
 
