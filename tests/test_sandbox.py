@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -353,3 +356,23 @@ def test_a_summary_says_how_it_was_isolated():
     assert text.startswith("stopped by the wall-clock limit (10 s) (SIGKILL)")
     assert "stdout: (empty)" in text and "stderr:\nboom" in text
     assert "isolated with bubblewrap; no network" in text
+
+
+def test_an_interpreter_under_tmp_still_runs(mode, tmp_path):
+    """A checkout or virtualenv in /tmp (CI clones there): /tmp is covered in the sandbox,
+    so the interpreter's directories come back read-only. A real venv made in /tmp."""
+    import tempfile
+
+    venv = Path(tempfile.mkdtemp(prefix="sandbox-venv-", dir="/tmp"))
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    script = (
+        "import sys; from assistant.config import SandboxConfig; "
+        "from assistant.sandbox import Sandbox; "
+        f"r = Sandbox(SandboxConfig(isolation={mode!r})).run('import sys; print(sys.prefix)'); "
+        "print(r.exit_code, r.stdout.strip(), r.stderr.strip()[:200])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = subprocess.run([str(venv / "bin" / "python"), "-c", script], env=env,
+                         capture_output=True, text=True, timeout=60)  # fmt: skip
+    shutil.rmtree(venv)
+    assert out.stdout.split()[:2] == ["0", str(venv)], out.stdout + out.stderr

@@ -107,14 +107,21 @@ def cover_tmp_and_run() -> list[str]:
     return covered
 
 
-def seal(workdir: str) -> None:
-    """Everything read-only, the host's /dev, /tmp, /run and /proc/sys out of reach, but workdir."""
+def seal(workdir: str, keep: list[str]) -> None:
+    """Everything read-only, the host's /dev, /tmp, /run and /proc/sys out of reach, but workdir.
+    `keep`: directories under /tmp or /run the run needs (the interpreter, this script), shown
+    again read-only once those are covered."""
     work_fd = os.open(workdir, os.O_PATH | os.O_DIRECTORY)  # to bind it once /tmp is covered
+    keep_fds = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
     device_fds = {name: os.open(f"/dev/{name}", os.O_PATH) for name in DEVICES}
     remount_readonly(skip={"/proc"})
     cover_dev(device_fds)
     covered = ["/dev", *cover_tmp_and_run()]
     os.makedirs(workdir, exist_ok=True)
+    for path, fd in keep_fds.items():
+        os.makedirs(path, exist_ok=True)
+        mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+        mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY)
     mount(f"/proc/self/fd/{work_fd}", workdir, None, MS_BIND)
     cover_proc()
     points = dict(mount_points())  # where a path is mounted twice, the last one is on top
@@ -123,7 +130,7 @@ def seal(workdir: str) -> None:
     for path in covered + [f"/proc/{name}" for name in PROC_COVERED]:
         if path in points:
             mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | points[path])
-    for fd in [work_fd, *device_fds.values()]:
+    for fd in [work_fd, *device_fds.values(), *keep_fds.values()]:
         os.close(fd)
 
 
@@ -138,12 +145,12 @@ def nest_user_namespace() -> None:
             file.write(text)
 
 
-def lock(workdir: str) -> None:
+def lock(workdir: str, keep: list[str]) -> None:
     """Seal the file system, lock it so, and start the code in its work dir."""
     # the nested namespace is the last one: the code may not make one of its own
     with open("/proc/sys/user/max_user_namespaces", "w") as file:
         file.write("1")
-    seal(workdir)
+    seal(workdir, keep)
     nest_user_namespace()
     os.chdir(workdir)
 
@@ -191,7 +198,7 @@ def main(argv: list[str]) -> int:
     values = dict(zip(options[::2], options[1::2], strict=True))
     if "--lock" in values:
         try:
-            lock(values["--lock"])
+            lock(values["--lock"], [p for p in values.get("--keep", "").split(":") if p])
         except OSError as error:
             print(f"sandbox: cannot seal the file system: {error}", file=sys.stderr)
             return 125

@@ -14,6 +14,7 @@ BOOT = Path(__file__).with_name("boot.py").resolve()
 PYTHON = [sys.executable, "-I", "-B"]
 # Tasks the wrappers themselves take in the run: bubblewrap's monitor, unshare's parent, boot.
 OVERHEAD_TASKS = 4
+COVERED = ("/tmp", "/run")  # emptied in the sandbox: they hold the host's unix sockets
 
 
 def clean_env(workdir: Path) -> dict[str, str]:
@@ -58,9 +59,19 @@ def prlimit_argv(prlimit: str, config: SandboxConfig) -> list[str]:
     ]
 
 
+def needed_under_covered() -> list[str]:
+    """Directories the run needs that live under /tmp or /run, which the sandbox covers with
+    empty ones: a checkout or virtualenv in /tmp holds the interpreter and the boot script."""
+    wanted = {sys.prefix, sys.base_prefix, BOOT.parent, Path(sys.executable).parent,
+              Path(sys.executable).resolve().parent}  # fmt: skip
+    found = sorted({os.path.realpath(path) for path in wanted})
+    return [p for p in found if any(p == c or p.startswith(c + "/") for c in COVERED)]
+
+
 def boot_argv(status_fd: int, lock: Path | None = None) -> list[str]:
     """The boot script, which runs `main.py` and writes how it ended to status_fd."""
-    sealing = ["--lock", str(lock)] if lock else []
+    keep = ":".join(needed_under_covered())
+    sealing = ["--lock", str(lock), *(["--keep", keep] if keep else [])] if lock else []
     return [*PYTHON, str(BOOT), *sealing, "--status-fd", str(status_fd), "--", *PYTHON, "main.py"]
 
 
@@ -71,7 +82,7 @@ def _real_dir(path: str) -> bool:
 def bwrap_argv(bwrap: str, workdir: Path) -> list[str]:
     """Bubblewrap: new user, pid, net, ipc, uts namespaces; everything read-only but workdir."""
     # an empty read-only /tmp and /run hide the host's unix sockets
-    hidden = [path for path in ("/tmp", "/run") if _real_dir(path)]
+    hidden = [path for path in COVERED if _real_dir(path)]
     argv = [bwrap, "--unshare-user", "--unshare-net", "--unshare-pid", "--unshare-ipc"]
     argv += ["--unshare-uts", "--unshare-cgroup-try", "--disable-userns"]
     argv += ["--die-with-parent", "--new-session", "--as-pid-1", "--cap-drop", "ALL"]
@@ -81,6 +92,8 @@ def bwrap_argv(bwrap: str, workdir: Path) -> list[str]:
     argv += ["--ro-bind", "/proc/sys", "/proc/sys"]
     for path in hidden:
         argv += ["--tmpfs", path]
+    for path in needed_under_covered():  # back, read-only, after the covering
+        argv += ["--ro-bind", path, path]
     argv += ["--bind", str(workdir), str(workdir)]
     for path in ["/dev", *hidden]:
         argv += ["--remount-ro", path]
