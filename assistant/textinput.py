@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from assistant.errors import InputError
 
@@ -33,6 +34,25 @@ def clean(raw: str, max_chars: int) -> str:
     if not text:
         raise InputError("Nothing to do: the input was empty. Type /help to see what I understand.")
     return text
+
+
+def read_text_file(path: Path, max_bytes: int, expected: str, said: str | None = None) -> str:
+    """A file the user named, as text; a one-line InputError when it is missing, too large,
+    binary or not UTF-8. `expected` names what it should be ("source code", "YAML or JSON")."""
+    name = said or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{name} is {size:,} bytes; the most I read is {max_bytes:,}.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        raise InputError(f"{name} is a binary file, not {expected}.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text.") from None
 
 
 def first_line(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.textinput import read_text_file
 
 MAX_FILE_BYTES = 100_000
 _FENCE = re.compile(r"```[ \t]*([\w+#.-]*)[ \t]*\n(.*?)(?:```|\Z)", re.DOTALL)
@@ -73,15 +74,6 @@ def _named_file(instruction: str, cwd: Path) -> tuple[str | None, str | None, st
         path = (cwd / Path(said).expanduser()).resolve()
         if not path.is_file():
             raise InputError(f"I can't find the file {said} (looked in {cwd}).")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"{said} is larger than {MAX_FILE_BYTES:,} bytes; paste the part "
-                             "that matters instead.")  # fmt: skip
-        raw = path.read_bytes()
-        if b"\x00" in raw:
-            raise InputError(f"{said} is a binary file, not source code.")
-        try:
-            code = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{said} is not UTF-8 text.") from None
+        code = read_text_file(path, MAX_FILE_BYTES, "source code", said)
         return str(path), code, _EXTENSIONS[suffix]
     return None, None, None

@@ -32,3 +32,23 @@ def test_binary_junk_is_refused(raw):
 def test_preview_keeps_a_printable_truncated_copy():
     shown = preview("ab\x00" + "c" * 50, 10)
     assert shown.startswith("ab�") and shown.endswith("…") and len(shown) == 11
+
+
+def test_a_named_file_is_read_as_text_or_refused_in_one_line(tmp_path):
+    from assistant.textinput import read_text_file
+
+    good = tmp_path / "a.py"
+    good.write_text("print('hi')\n")
+    assert read_text_file(good, 100, "source code") == "print('hi')\n"
+    cases = {
+        "big.py": (b"x" * 200, "is 200 bytes; the most I read is 100."),
+        "bin.py": (b"\x00\x01", "is a binary file, not source code."),
+        "latin.py": ("café".encode("latin-1"), "is not UTF-8 text."),
+    }
+    for name, (content, message) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(InputError) as caught:
+            read_text_file(tmp_path / name, 100, "source code", said=name)
+        assert str(caught.value) == f"{name} {message}"
+    with pytest.raises(InputError, match=r"cannot read nowhere\.py: No such file"):
+        read_text_file(tmp_path / "nowhere.py", 100, "source code", said="nowhere.py")

@@ -10,23 +10,13 @@ from typing import Any
 
 from assistant.devices.device import FIELDS, Device, device_from
 from assistant.errors import InputError
+from assistant.textinput import read_text_file
 
 MAX_BYTES = 5_000_000
 
 
 def read_home(path: Path) -> list[Device]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"{path}: {len(raw):,} bytes is more than a home file may be")
-    if b"\x00" in raw:
-        raise InputError(f"{path}: a binary file, not YAML or JSON")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+    text = read_text_file(path, MAX_BYTES, "YAML or JSON")
     if path.suffix.lower() == ".json":
         try:
             json.loads(text)
