@@ -62,8 +62,9 @@ def prlimit_argv(prlimit: str, config: SandboxConfig) -> list[str]:
 def needed_under_covered() -> list[str]:
     """Directories the run needs that live under /tmp or /run, which the sandbox covers with
     empty ones: a checkout or virtualenv in /tmp holds the interpreter and the boot script."""
-    wanted = {sys.prefix, sys.base_prefix, BOOT.parent, Path(sys.executable).parent,
-              Path(sys.executable).resolve().parent}  # fmt: skip
+    executable = Path(sys.executable)
+    wanted = [sys.prefix, sys.base_prefix, str(BOOT.parent), str(executable.parent),
+              str(executable.resolve().parent)]  # fmt: skip
     found = sorted({os.path.realpath(path) for path in wanted})
     return [p for p in found if any(p == c or p.startswith(c + "/") for c in COVERED)]
 
