@@ -175,7 +175,7 @@ class Agent:
 def _from_slots(tool: Tool, arguments: dict[str, Any]) -> str:
     """A request in words when the model gave only slot values: "turn a device on: hall light"."""
     values = ", ".join(str(v) for k, v in arguments.items() if k != "request" and v)
-    return f"{tool.description.split(' (')[0]}: {values}"
+    return f"{tool.action}: {values}"
 
 
 def summary(result: AgentResult, max_steps: int, timeout_s: float) -> str:

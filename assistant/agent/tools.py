@@ -19,6 +19,7 @@ class Tool:
     name: str  # the function name the model sees: "reminder_create"
     intent: str  # the label it runs: "reminder.create"
     description: str
+    action: str  # the intent's own words: "turn a device on"
     parameters: dict[str, Any]  # JSON schema of the arguments
     read_only: bool  # only reads: allowed after the agent has read documents
 
@@ -61,6 +62,7 @@ def tools_for(registry: SkillRegistry) -> list[Tool]:
                 name=name,
                 intent=label,
                 description=description,
+                action=spec.description,
                 parameters={"type": "object", "properties": properties, "required": ["request"]},
                 read_only=spec.read_only,
             )
