@@ -89,6 +89,11 @@ class DevicesConfig:
     # A file holding a long-lived access token (the environment variable below wins).
     homeassistant_token_file: str = ""
     homeassistant_token_env: str = "HOMEASSISTANT_TOKEN"
+    # A real device's state older than this many seconds is read again before the assistant
+    # acts on it or answers about it (Home Assistant, MQTT; simulated devices never are).
+    state_max_age_s: float = 10.0
+    # While `assistant serve` runs, Home Assistant's states are polled this often (0 = off).
+    homeassistant_poll_s: float = 15.0
 
 
 @dataclass

@@ -89,12 +89,14 @@ def adapter_rows(tmp: Path, runs: int) -> list[dict[str, Any]]:
             raise
         print(f"skipping MQTT: {error}")
 
-    from tests.test_devices_homeassistant import TOKEN, FakeHomeAssistant
+    from tests.homeassistant import TOKEN, FakeHomeAssistant
+    from tests.test_devices_homeassistant import AREAS, STATES
 
-    fake = FakeHomeAssistant()
+    fake = FakeHomeAssistant(STATES, AREAS)
     home = Home(Store(tmp / "ha.db"))
     adapter = HomeAssistantAdapter(fake.url, TOKEN, timeout_s=3.0)
-    home.replace(adapter.discover())
+    devices, observed = adapter.discover()
+    home.replace(devices, {i: seen.state for i, seen in observed.items()})
     hub = Hub(home, Audit(home.store), {"homeassistant": adapter})
     rows.append({"adapter": "homeassistant (REST, loopback)",
                  **latency(switch(hub, home, "light.kitchen"), runs)})  # fmt: skip

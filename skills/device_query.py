@@ -1,5 +1,9 @@
 """Answers about the home's state: "is the garage door open", "which lights are on",
-"what's the temperature in the office", "are any doors unlocked", "is there motion"."""
+"what's the temperature in the office", "are any doors unlocked", "is there motion".
+
+Only what a device has reported is stated: a field it has not reported is "I don't know",
+an unavailable device is said to be unavailable, and a state that could not be re-read says
+how old it is. A "no" is never said while a device that could make it "yes" is unknown."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 from assistant.devices.device import Device
 from assistant.devices.home import Reading
 from assistant.devices.resolve import Resolution
+from assistant.devices.state import FIELD_OF
 from assistant.skill import Reply
 from skills.device_words import capitalised, join, the, value_words
 
@@ -39,6 +44,7 @@ _YES_NO = re.compile(
 _ALL_OF = re.compile(r"\b(all|both|every)\b", re.I)
 _WHICH = re.compile(r"\b(which|what|how many)\b.*\b(are|is)\b|\bwhat's on\b|\bwhat is on\b", re.I)
 LOW_BATTERY = 20
+_MAX_LINES = 4  # unknown or unavailable devices named one by one; past this, counted
 
 
 def asked_field(text: str) -> str:
@@ -49,17 +55,30 @@ def asked_field(text: str) -> str:
     return "on"
 
 
-def _has(field_name: str, state: dict[str, Any]) -> bool:
+def _reads(device: Device, field_name: str) -> bool:
+    """The device can report `field_name`, whether or not it has yet."""
+    fields = {FIELD_OF[c][0] for c in device.capabilities if c in FIELD_OF}
+    if field_name == "open":
+        return bool(fields & {"open", "contact"})
+    return field_name in fields
+
+
+def _known(field_name: str, state: dict[str, Any]) -> bool:
     if field_name == "open":
         return "open" in state or "contact" in state
-    if field_name == "temperature":
-        return "temperature" in state
-    return field_name in state
+    return state.get(field_name) is not None
 
 
 def answer_query(
-    text: str, found: Resolution, devices: list[Device], readings: dict[str, Reading]
+    text: str,
+    found: Resolution,
+    devices: list[Device],
+    readings: dict[str, Reading],
+    unread: dict[str, str] | None = None,
 ) -> Reply:
+    """The answer to `text` about the resolved devices; `unread` names the devices whose
+    state could not be re-read just now, and why."""
+    unread = unread or {}
     asked = asked_field(text)
     if found.problem == "unknown" and found.said:
         hint = f" Did you mean the {found.suggestions[0]}?" if found.suggestions else ""
@@ -69,12 +88,12 @@ def answer_query(
     if not pool and found.problem in {None, "unknown", "where"}:
         pool = devices  # "is there any smoke": every device that reads it
     state = {d.id: readings.get(d.id, Reading({}, False, 0.0)) for d in pool}
-    if asked == "temperature" and not any(_has("temperature", state[d.id].state) for d in pool):
+    if asked == "temperature" and not any(_reads(d, "temperature") for d in pool):
         asked = "target_temperature"
-    relevant = [d for d in pool if _has(asked, state[d.id].state)]
+    relevant = [d for d in pool if _reads(d, asked)]
     if asked == "on" and not relevant:
         asked = "open"
-        relevant = [d for d in pool if _has("open", state[d.id].state)]
+        relevant = [d for d in pool if _reads(d, "open")]
     if not relevant:
         where = f" {found.said}" if found.said else ""
         return Reply(
@@ -84,11 +103,27 @@ def answer_query(
         low = [d for d in relevant if state[d.id].state.get("battery", 100) < LOW_BATTERY]
         return _listing(low, relevant, state, asked, "low on battery", text, found.said)
     offline = [d for d in relevant if not state[d.id].available]
+    unknown = [
+        d for d in relevant if state[d.id].available and not _known(asked, state[d.id].state)
+    ]
     lines = [_offline(d, state[d.id]) for d in offline]
-    online = [d for d in relevant if state[d.id].available]
-    if _ALL_OF.search(text) and _YES_NO.search(text) and len(online) > 1:
+    lines += [_unknown(d, asked, unread.get(d.id)) for d in unknown]
+    if len(lines) > _MAX_LINES:  # "which lights are on" in a home where 30 never reported
+        lines = [f"I don't know the state of {len(offline) + len(unknown)} of them"
+                 f" ({len(offline)} unavailable, {len(unknown)} not reported)."]  # fmt: skip
+    online = [d for d in relevant if d not in offline and d not in unknown]
+    lines += [_dated(d, state[d.id], unread[d.id]) for d in online if d.id in unread]
+    if not online:
+        return Reply(text=" ".join(lines), data={"status": "unknown_state",
+                                                 "devices": [d.id for d in relevant]})  # fmt: skip
+    if _ALL_OF.search(text) and _YES_NO.search(text) and len(relevant) > 1:
         hits = _matching(online, state, asked, text)
         misses = [d for d in online if d not in hits]
+        if not misses and len(online) < len(relevant):
+            answer = (f"I can't say for sure. The {len(online)} I know about are "
+                      f"{_condition_words(asked, text)}.")  # fmt: skip
+            return Reply(text=" ".join([answer, *lines]),
+                         data={"status": "partly_known", "matching": [d.id for d in hits]})  # fmt: skip
         if misses:
             names = join([the(d) for d in misses])
             words = [value_words(asked, _value(state[d.id].state, asked)) for d in misses]
@@ -98,7 +133,7 @@ def answer_query(
         else:
             answer = f"Yes, all {len(online)} are {_condition_words(asked, text)}."
         return Reply(text=answer, data={"status": "answered", "matching": [d.id for d in hits]})
-    if len(online) > 1 and _is_listing(asked, text, found):
+    if len(relevant) > 1 and _is_listing(asked, text, found):
         hits = _matching(online, state, asked, text)
         return _listing(hits, online, state, asked, None, text, found.said, lines)
     facts = [_fact(d, state[d.id].state, asked) for d in online]
@@ -146,6 +181,14 @@ def _listing(hits: list[Device], pool: list[Device], state: dict[str, Reading], 
              label: str | None, text: str, said: str = "",
              extra: list[str] | None = None) -> Reply:  # fmt: skip
     condition = label or _condition_words(asked, text)
+    if not hits and extra:  # some devices are unknown or unavailable: no flat "no"
+        them = "one" if len(pool) == 1 else f"{len(pool)}"
+        answer = f"Of the {them} I know about, none is {condition}. " if pool else ""
+        return Reply(
+            text=f"I can't say for sure. {answer}{' '.join(extra)}".strip(),
+            data={"status": "partly_known", "matching": [],
+                  "devices": {d.id: state[d.id].state for d in pool}},
+        )  # fmt: skip
     if hits:
         names = join([the(d) for d in hits])
         verb = "is" if len(hits) == 1 else "are"
@@ -223,11 +266,22 @@ def _yes_no(device: Device, state: dict[str, Any], asked: str, text: str) -> str
 
 
 def _offline(device: Device, reading: Reading) -> str:
-    ago = ""
-    if reading.updated:
-        minutes = int((time.time() - reading.updated) // 60)
-        ago = f" (last heard {minutes} min ago)" if minutes else " (last heard just now)"
-    return f"{capitalised(the(device))} isn't answering{ago}."
+    return f"{capitalised(the(device))} is unavailable, so I don't know its state."
+
+
+def _unknown(device: Device, asked: str, why: str | None) -> str:
+    name = the(device)
+    whether = {"locked": "is locked", "on": "is on", "open": "is open",
+               "motion": "detects motion", "smoke": "detects smoke",
+               "leak": "detects a leak"}.get(asked)  # fmt: skip
+    what = f"whether {name} {whether}" if whether else f"{_noun(asked)} {name} reports"
+    because = f" ({why})" if why else ": it hasn't reported it"
+    return f"I don't know {what}{because}."
+
+
+def _dated(device: Device, reading: Reading, why: str) -> str:
+    minutes = int((time.time() - reading.updated) // 60)
+    return f"(I couldn't re-read {the(device)}: {why}; that is as of {minutes} min ago.)"
 
 
 def _noun(asked: str) -> str:

@@ -90,7 +90,8 @@ class Devices(Skill):
         """Read a device's state or a sensor."""
         devices = self.service.home.devices()
         targets = self._resolve(req, devices, reading=True)
-        return answer_query(req.text, targets, devices, self.service.home.readings())
+        unread = self.service.hub.refresh(targets.devices or devices)
+        return answer_query(req.text, targets, devices, self.service.home.readings(), unread)
 
     @intent("device.undo", description="undo the last device change",
             examples=examples.UNDO)  # fmt: skip
@@ -130,6 +131,7 @@ class Devices(Skill):
         if hidden and (single or len(hidden) == len(found.devices)):
             return _not_allowed(hidden)
         exposed = [d for d in found.devices if d.exposed]
+        self.service.hub.refresh(found.devices)  # plan from what the devices are now
         plan, skipped = _plan(wanted, exposed, self.service.home, group=not single)
         if not plan:
             reason = skipped[0][1] if skipped and single else _nothing_can(wanted, found)

@@ -34,16 +34,18 @@ class FakeBridge:
         self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
         self.client.on_message = self._on_message
         ready = threading.Event()
-        self.client.on_connect = lambda c, *_: c.subscribe(f"{BASE}/+/set", 1)
+        self.client.on_connect = lambda c, *_: c.subscribe([(f"{BASE}/+/set", 1),
+                                                            (f"{BASE}/+/get", 1)])  # fmt: skip
         self.client.on_subscribe = lambda *_: ready.set()  # the broker has the subscription
         self.client.connect("127.0.0.1", port)
         self.client.loop_start()
         assert ready.wait(5)
 
     def _on_message(self, client, userdata, message):
-        name = message.topic.split("/")[1]
+        name, verb = message.topic.split("/")[1:3]
         if name in self.state:
-            self.state[name].update(json.loads(message.payload))
+            if verb == "set":
+                self.state[name].update(json.loads(message.payload))
             client.publish(f"{BASE}/{name}", json.dumps(self.state[name]), qos=1)
 
     def push(self, name: str, payload: dict | str, topic_suffix: str = "") -> None:
@@ -90,7 +92,15 @@ def test_a_device_that_never_answers_fails_alone_and_keeps_its_state(rig):
     results = {o.device.id: (o.result, o.error) for o in outcomes}
     assert results["desk"] == ("done", "")
     assert results["porch"] == ("failed", "no answer within 1 s")
-    assert home.reading("porch").state["on"] is False
+    assert "on" not in home.reading("porch").state  # never reported: still unknown
+
+
+def test_a_device_that_never_reported_is_unknown_until_it_is_asked(rig):
+    home, hub, _ = rig
+    assert home.reading("desk").state == {}  # imported: nothing presented as fact
+    assert hub.refresh([home.get("desk"), home.get("porch")]) == {"porch": "it did not answer"}
+    assert home.reading("desk").state == {"on": False, "brightness": 100}  # answered its /get
+    assert home.reading("porch").state == {}
 
 
 def test_state_pushed_by_the_broker_is_recorded(rig):
@@ -107,7 +117,7 @@ def test_an_offline_device_is_not_sent_a_command(rig):
     bridge.push("desk_bulb", {"state": "offline"}, "/availability")
     assert wait_for(lambda: not home.reading("desk").available)
     _, [outcome] = hub.act([(home.get("desk"), Change({"on": True}))], requester="test")
-    assert (outcome.result, outcome.error) == ("failed", "it is offline")
+    assert (outcome.result, outcome.error) == ("failed", "it is unavailable")
 
 
 def test_payload_mapping_both_ways():

@@ -98,10 +98,12 @@ def _table(rows: list[dict[str, Any]]) -> str:
 def _import(args: argparse.Namespace, service: Any, assistant: Assistant) -> int:
     from assistant.devices.importer import read_home
 
+    observed: dict[str, Any] = {}
     if args.from_homeassistant:
         from assistant.devices.adapters.homeassistant import HomeAssistantAdapter
 
-        devices = HomeAssistantAdapter.from_config(assistant.config.devices).discover()
+        adapter = HomeAssistantAdapter.from_config(assistant.config.devices)
+        devices, observed = adapter.discover()
     elif args.file is None:
         raise InputError("give a YAML or JSON file, or --from-homeassistant")
     else:
@@ -111,9 +113,13 @@ def _import(args: argparse.Namespace, service: Any, assistant: Assistant) -> int
         kept = [incoming.pop(d.id, d) for d in service.home.devices()]
         devices = [*kept, *incoming.values()]
     home = service.home.replace(devices, keep_state=True)
+    for device_id, seen in observed.items():  # what HA says now, not what we held before
+        service.home.record_state(device_id, seen.state, seen.available, whole=True)
     rooms = sorted({d.room for d in home if d.room})
-    emit(args, {"devices": len(home), "rooms": rooms},
-         f"the home has {len(home)} devices in {len(rooms)} rooms")  # fmt: skip
+    unavailable = sorted(i for i, seen in observed.items() if not seen.available)
+    note = f"; {len(unavailable)} unavailable in Home Assistant" if unavailable else ""
+    emit(args, {"devices": len(home), "rooms": rooms, "unavailable": unavailable},
+         f"the home has {len(home)} devices in {len(rooms)} rooms{note}")  # fmt: skip
     return 0
 
 

@@ -76,7 +76,9 @@ class Home:
         keep_state: bool = True,
     ) -> list[Device]:
         """Make the home exactly `devices`, in one transaction. A device that stays keeps its
-        state when `keep_state`; a new one starts from its kind's defaults plus `states`."""
+        state when `keep_state`. A new simulated device starts from its kind's defaults plus
+        `states`; a real one (MQTT, Home Assistant) from `states` alone: what it has not
+        reported is unknown, never a default presented as fact."""
         devices = list(devices)
         ids = [d.id for d in devices]
         if len(set(ids)) != len(ids):
@@ -93,11 +95,14 @@ class Home:
                 )
                 if keep_state and device.id in known:
                     continue
-                state = {**initial_state(device), **(states or {}).get(device.id, {})}
+                simulated = device.adapter == "virtual"
+                state = {**(initial_state(device) if simulated else {}),
+                         **(states or {}).get(device.id, {})}  # fmt: skip
+                heard = simulated or device.id in (states or {})  # updated 0: never heard from
                 db.execute(
                     "INSERT OR REPLACE INTO device_state (id, state, available, updated)"
                     " VALUES (?,?,1,?)",
-                    (device.id, json.dumps(state), now),
+                    (device.id, json.dumps(state), now if heard else 0.0),
                 )
             db.execute("DELETE FROM device_state WHERE id NOT IN (SELECT id FROM devices)")
             db.execute(
@@ -136,16 +141,23 @@ class Home:
         return {r[0]: Reading(json.loads(r[1]), bool(r[2]), float(r[3])) for r in rows}
 
     def record_state(
-        self, device_id: str, state: dict[str, Any] | None = None, available: bool | None = None
+        self,
+        device_id: str,
+        state: dict[str, Any] | None = None,
+        available: bool | None = None,
+        *,
+        whole: bool = False,
     ) -> None:
-        """What a device reported: its (partial) state, its availability, or both."""
+        """What a device reported: its (partial) state, its availability, or both; `whole`
+        when the report is the device's entire state, so a field it no longer reports is
+        forgotten rather than kept from an older report."""
         with self.store.transaction() as db:
             row = db.execute(
                 "SELECT state, available FROM device_state WHERE id=?", (device_id,)
             ).fetchone()
             if row is None:
                 return  # not (or no longer) in the home
-            merged = {**json.loads(row[0]), **(state or {})}
+            merged = dict(state or {}) if whole else {**json.loads(row[0]), **(state or {})}
             online = bool(row[1]) if available is None else available
             db.execute(
                 "UPDATE device_state SET state=?, available=?, updated=? WHERE id=?",

@@ -1,9 +1,13 @@
 """The device hub: carry out a change on devices through their adapters, one audit row per
-device, a failure reported per device and nothing else changed; and undo the last command."""
+device, a failure reported per device and nothing else changed; undo the last command; and
+re-read devices whose recorded state is older than `max_age_s` before acting or answering."""
 
 from __future__ import annotations
 
+import logging
+import time
 import uuid
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +18,8 @@ from assistant.devices.device import Device
 from assistant.devices.home import Home
 from assistant.devices.state import Change, apply_change
 from assistant.events import Events
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,11 +45,17 @@ class Outcome:
 
 class Hub:
     def __init__(
-        self, home: Home, audit: Audit, adapters: dict[str, Any], events: Events | None = None
+        self,
+        home: Home,
+        audit: Audit,
+        adapters: dict[str, Any],
+        events: Events | None = None,
+        max_age_s: float = 10.0,
     ):
         self.home = home
         self.audit = audit
         self.events = events
+        self.max_age_s = max_age_s  # a real device's state older than this is read again
         self._adapters = adapters  # name -> Adapter, or a callable that makes one on first use
 
     def adapter(self, name: str) -> Adapter:
@@ -54,6 +66,35 @@ class Hub:
             made = made()
             self._adapters[name] = made
         return made
+
+    def refresh(self, devices: list[Device], max_age_s: float | None = None) -> dict[str, str]:
+        """Re-read the real devices among `devices` whose state is older than `max_age_s`
+        (default: the hub's); {device id: why it could not be read} for the rest, whose
+        recorded state stays, with its age."""
+        limit = self.max_age_s if max_age_s is None else max_age_s
+        readings = self.home.readings()
+        now = time.time()
+        stale: dict[str, list[Device]] = defaultdict(list)
+        for device in devices:
+            reading = readings.get(device.id)
+            if device.adapter != "virtual" and (reading is None or now - reading.updated >= limit):
+                stale[device.adapter].append(device)
+        failed: dict[str, str] = {}
+        for name, group in stale.items():
+            try:
+                observed = self.adapter(name).read(group)
+            except Exception as exc:  # a bridge that is down is this read's failure only
+                reason = str(exc) if isinstance(exc, DeviceUnreachable) else repr(exc)
+                log.info("could not re-read %d %s devices: %s", len(group), name, reason)
+                failed.update({d.id: reason for d in group})
+                continue
+            for device in group:
+                seen = observed.get(device.id)
+                if seen is None:
+                    failed[device.id] = "it did not answer"
+                else:
+                    self.home.record_state(device.id, seen.state, seen.available, whole=True)
+        return failed
 
     def act(
         self,
@@ -66,6 +107,7 @@ class Hub:
         """Apply each change; (batch id, an outcome per device). Devices on remote adapters
         are asked at once, so a group waits for its slowest device, not their sum."""
         batch = batch or uuid.uuid4().hex[:12]
+        self.refresh([device for device, _ in changes])
         remote = [c for c in changes if c[0].adapter != "virtual"]
         with ThreadPoolExecutor(max_workers=min(8, len(remote) or 1)) as pool:
             futures = {c[0].id: pool.submit(self._one, *c) for c in remote}
@@ -95,6 +137,8 @@ class Hub:
         new = apply_change(old, change)
         wanted = {k: v for k, v in new.items() if old.get(k) != v}
         asked = tuple(change.fields())
+        if device.adapter != "virtual" and not reading.available:
+            return Outcome(device, "failed", old, old, "it is unavailable", asked)
         if not wanted:
             return Outcome(device, "unchanged", old, old, asked=asked)
         try:

@@ -4,6 +4,7 @@ graph, so "what is on the ground floor" and "turn off everything upstairs" agree
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from assistant.devices.adapters.virtual import VirtualAdapter
@@ -33,7 +34,10 @@ class Devices:
                 "homeassistant": self._homeassistant,
             },
             services.events,
+            max_age_s=self.config.state_max_age_s,
         )
+        self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
         self.home.listeners.append(self._mirror_to_graph)
         if self.config.demo:
             self.home.ensure_demo()
@@ -51,6 +55,23 @@ class Devices:
             rows.append({**device.as_json(), "state": reading.state if reading else {},
                          "available": bool(reading and reading.available)})  # fmt: skip
         return rows
+
+    def watch(self) -> bool:
+        """Keep Home Assistant's devices current while a server runs: re-read them every
+        `homeassistant_poll_s` in a background thread. False when there is nothing to watch."""
+        interval = self.config.homeassistant_poll_s
+        if interval <= 0 or not self.config.homeassistant_url or self._watcher is not None:
+            return False
+
+        def poll() -> None:
+            while not self._stop_watching.wait(interval):
+                watched = [d for d in self.home.devices() if d.adapter == "homeassistant"]
+                if watched:
+                    self.hub.refresh(watched, max_age_s=0)
+
+        self._watcher = threading.Thread(target=poll, name="homeassistant-poll", daemon=True)
+        self._watcher.start()
+        return True
 
     def _mqtt(self) -> Any:
         from assistant.devices.adapters.mqtt import MqttAdapter
@@ -75,4 +96,7 @@ class Devices:
         facts.replace_origin(HOME_ORIGIN, triples)
 
     def close(self) -> None:
+        self._stop_watching.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
         self.hub.close()

@@ -1,10 +1,10 @@
 """Devices in a Home Assistant, through its REST API and a long-lived access token:
 `POST /api/services/<domain>/<service>` to act, `GET /api/states/<entity_id>` to read back,
-`GET /api/states` (plus one `POST /api/template` for areas) to import the entities."""
+`GET /api/states` (plus one `POST /api/template` for areas) to import the entities with the
+state HA reports for each, and to re-read them when what we hold is old."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import urllib.error
@@ -12,22 +12,20 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from assistant.devices.adapters.base import DeviceUnreachable
+from assistant.devices.adapters.base import DeviceUnreachable, Observation
+from assistant.devices.adapters.ha_state import (
+    DOMAIN_KINDS,
+    from_ha,
+    is_fahrenheit,
+    kind_of,
+    observe,
+)
 from assistant.devices.device import Device, device_from
 from assistant.errors import ConfigError
 
-# HA domain (and device_class) → our kind.
-DOMAIN_KINDS = {
-    "light": "light", "switch": "switch", "fan": "fan", "climate": "climate",
-    "cover": "cover", "lock": "lock", "media_player": "media_player", "vacuum": "vacuum",
-    "alarm_control_panel": "alarm",
-}  # fmt: skip
-SENSOR_CLASSES = {
-    "temperature": "temperature_sensor", "humidity": "humidity_sensor",
-    "motion": "motion_sensor", "occupancy": "motion_sensor", "door": "contact_sensor",
-    "window": "contact_sensor", "opening": "contact_sensor", "garage_door": "garage_door",
-    "smoke": "smoke_sensor", "moisture": "leak_sensor", "battery": "battery_sensor",
-}  # fmt: skip
+# Above this many devices one `GET /api/states` is cheaper than one request per entity.
+_BULK_READ = 3
+
 _AREAS = "{% for s in states %}{{ s.entity_id }}\t{{ area_name(s.entity_id) or '' }}\n{% endfor %}"
 
 
@@ -40,6 +38,7 @@ class HomeAssistantAdapter:
         self.url = url.rstrip("/")
         self.token = token
         self.timeout_s = timeout_s
+        self._unit: str | None = None  # the instance's temperature unit, asked once
 
     @classmethod
     def from_config(cls, config: Any) -> HomeAssistantAdapter:
@@ -58,7 +57,7 @@ class HomeAssistantAdapter:
             )
         return cls(config.homeassistant_url, token, config.timeout_s)
 
-    def _call(self, method: str, path: str, body: Any = None) -> Any:
+    def _call(self, method: str, path: str, body: Any = None, missing_ok: bool = False) -> Any:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(
             self.url + path,
@@ -70,6 +69,8 @@ class HomeAssistantAdapter:
             with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
                 raw = response.read()
         except urllib.error.HTTPError as exc:
+            if exc.code == 404 and missing_ok:
+                return None
             if exc.code == 401:
                 raise DeviceUnreachable("Home Assistant refused the token (401)") from None
             raise DeviceUnreachable(f"Home Assistant answered {exc.code} {exc.reason}") from None
@@ -82,17 +83,37 @@ class HomeAssistantAdapter:
         except json.JSONDecodeError:
             return text  # the template endpoint answers plain text
 
+    @property
+    def unit(self) -> str:
+        """The instance's temperature unit (°C or °F), from `/api/config`."""
+        if self._unit is None:
+            try:
+                config = self._call("GET", "/api/config")
+                system = config.get("unit_system") if isinstance(config, dict) else None
+                self._unit = str((system or {}).get("temperature") or "°C")
+            except DeviceUnreachable:
+                return "°C"  # asked again next time
+        return self._unit
+
     def apply(self, device: Device, wanted: dict[str, Any]) -> dict[str, Any]:
         entity = device.address or device.id
-        for domain, service, data in service_calls(entity, wanted):
+        for domain, service, data in service_calls(entity, wanted, self.unit):
             self._call("POST", f"/api/services/{domain}/{service}", {"entity_id": entity, **data})
-        return from_ha(device, self._call("GET", f"/api/states/{entity}"))
+        return from_ha(device, self._call("GET", f"/api/states/{entity}"), self.unit)
 
-    def discover(self) -> list[Device]:
-        """Every entity of a kind we handle, as Devices, with their areas as rooms."""
-        states = self._call("GET", "/api/states")
-        if not isinstance(states, list):
-            raise DeviceUnreachable("Home Assistant's /api/states did not return a list")
+    def read(self, devices: list[Device]) -> dict[str, Observation]:
+        """What HA says of each device now; an entity HA no longer has is unavailable."""
+        if len(devices) > _BULK_READ:
+            items = {str(i.get("entity_id")): i for i in self._states()}
+        else:
+            items = {_entity(d): self._call("GET", f"/api/states/{_entity(d)}", missing_ok=True)
+                     for d in devices}  # fmt: skip
+        return {d.id: observe(d, items.get(_entity(d)), self.unit) for d in devices}
+
+    def discover(self) -> tuple[list[Device], dict[str, Observation]]:
+        """Every entity of a kind we handle, as Devices with their areas as rooms, and what
+        HA says each one is now."""
+        states = self._states()
         areas: dict[str, str] = {}
         try:
             listing = self._call("POST", "/api/template", {"template": _AREAS})
@@ -102,36 +123,40 @@ class HomeAssistantAdapter:
                     areas[entity.strip()] = area.strip()
         except DeviceUnreachable:
             pass  # older or restricted instances: import without rooms
-        devices = []
+        devices, observed = [], {}
         for item in states:
-            kind = _kind(item)
+            kind = kind_of(item)
             if kind is None:
                 continue
             entity = item["entity_id"]
             name = (item.get("attributes") or {}).get("friendly_name") or entity.split(".", 1)[1]
-            devices.append(device_from({
+            device = device_from({
                 "id": entity.lower(), "name": name, "kind": kind, "room": areas.get(entity, ""),
                 "adapter": "homeassistant", "address": entity,
-            }))  # fmt: skip
-        return devices
+            })  # fmt: skip
+            devices.append(device)
+            observed[device.id] = observe(device, item, self.unit)
+        return devices, observed
+
+    def _states(self) -> list[dict[str, Any]]:
+        states = self._call("GET", "/api/states")
+        if not isinstance(states, list):
+            raise DeviceUnreachable("Home Assistant's /api/states did not return a list")
+        return [i for i in states if isinstance(i, dict) and isinstance(i.get("entity_id"), str)]
 
     def close(self) -> None:
         pass
 
 
-def _kind(item: dict[str, Any]) -> str | None:
-    entity = str(item.get("entity_id", ""))
-    domain = entity.split(".", 1)[0]
-    device_class = (item.get("attributes") or {}).get("device_class")
-    if domain in {"sensor", "binary_sensor"}:
-        return SENSOR_CLASSES.get(str(device_class))
-    if domain == "cover" and device_class == "garage":
-        return "garage_door"
-    return DOMAIN_KINDS.get(domain)
+def _entity(device: Device) -> str:
+    return device.address or device.id
 
 
-def service_calls(entity: str, wanted: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    """The HA service calls that bring `entity` to `wanted`."""
+def service_calls(
+    entity: str, wanted: dict[str, Any], unit: str = "°C"
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The HA service calls that bring `entity` to `wanted` (temperatures are °C in our
+    state and go out in the instance's `unit`)."""
     domain = entity.split(".", 1)[0]
     calls: list[tuple[str, str, dict[str, Any]]] = []
     light: dict[str, Any] = {}
@@ -146,7 +171,8 @@ def service_calls(entity: str, wanted: dict[str, Any]) -> list[tuple[str, str, d
             calls.append((domain if domain in DOMAIN_KINDS else "homeassistant",
                           "turn_on" if value else "turn_off", {}))  # fmt: skip
         elif name == "target_temperature":
-            calls.append(("climate", "set_temperature", {"temperature": value}))
+            degrees = round(value * 9 / 5 + 32) if is_fahrenheit(unit) else value
+            calls.append(("climate", "set_temperature", {"temperature": degrees}))
         elif name == "mode":
             calls.append(("climate", "set_hvac_mode", {"hvac_mode": value}))
         elif name == "open":
@@ -164,36 +190,3 @@ def service_calls(entity: str, wanted: dict[str, Any]) -> list[tuple[str, str, d
         calls = [c for c in calls if c[1] != "turn_on"]
         calls.insert(0, ("light", "turn_on", light))
     return calls
-
-
-def from_ha(device: Device, item: Any) -> dict[str, Any]:
-    """An HA state object as our state fields."""
-    if not isinstance(item, dict):
-        raise DeviceUnreachable("Home Assistant returned no state")
-    state, attrs = str(item.get("state", "")), item.get("attributes") or {}
-    out: dict[str, Any] = {}
-    if device.can("on_off"):
-        out["on"] = state not in {"off", "unavailable", "idle", "docked", "standby"}
-    if device.can("lock"):
-        out["locked"] = state == "locked"
-    if device.can("open_close"):
-        out["open"] = state in {"open", "opening"}
-    if "brightness" in attrs and attrs["brightness"] is not None:
-        out["brightness"] = max(1, round(attrs["brightness"] * 100 / 255))
-    if attrs.get("color_temp_kelvin"):
-        out["colour_temp"] = attrs["color_temp_kelvin"]
-    if attrs.get("temperature") is not None and device.can("target_temperature"):
-        out["target_temperature"] = attrs["temperature"]
-    if attrs.get("current_temperature") is not None:
-        out["temperature"] = attrs["current_temperature"]
-    if attrs.get("current_position") is not None:
-        out["position"] = attrs["current_position"]
-    if attrs.get("volume_level") is not None:
-        out["volume"] = round(attrs["volume_level"] * 100)
-    if device.can("mode") and device.kind == "climate":
-        out["mode"] = state
-    for reading in ("temperature", "humidity", "battery"):
-        if device.can(reading) and device.kind.startswith(reading):
-            with contextlib.suppress(ValueError):
-                out[reading] = float(state)
-    return out

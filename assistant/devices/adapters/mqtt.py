@@ -1,8 +1,9 @@
 """Devices behind an MQTT broker, by zigbee2mqtt's conventions: a command is a JSON payload
 on `<base>/<device>/set`; the device's state arrives on `<base>/<device>` and its
-availability on `<base>/<device>/availability`. State the broker pushes is recorded in the
-home as it comes, so `assistant devices` shows it; a command counts as done only when the
-device reports the new state back within the timeout."""
+availability on `<base>/<device>/availability`. State the broker pushes (retained or new) is
+recorded in the home as it comes, so `assistant devices` shows it; a device that has reported
+nothing has an unknown state, and `read` asks it (`<base>/<device>/get`). A command counts as
+done only when the device reports the new state back within the timeout."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlparse
 
-from assistant.devices.adapters.base import DeviceUnreachable
+from assistant.devices.adapters.base import DeviceUnreachable, Observation
 from assistant.devices.device import Device
 from assistant.devices.home import Home
 from assistant.devices.state import FIELD_OF
@@ -191,6 +192,31 @@ class MqttAdapter:
                     raise DeviceUnreachable(f"no answer within {self.timeout_s:g} s")
                 self._changed.wait(left)
         return self.home.reading(device.id).state
+
+    def read(self, devices: list[Device]) -> dict[str, Observation]:
+        """Each device's state as it last reported it since this adapter connected (retained
+        messages count), asking the ones that have not; a device silent for the timeout is
+        left out."""
+        if not self._connected.is_set():
+            raise DeviceUnreachable("the MQTT broker is not reachable")
+        addresses = {_address(d) for d in devices}
+        with self._changed:
+            silent = {a for a in addresses if a not in self._seen}
+        for address in sorted(silent):
+            self.client.publish(f"{self.base}/{address}/get", json.dumps({"state": ""}), qos=1)
+        deadline = time.monotonic() + self.timeout_s
+        with self._changed:
+            while silent := {a for a in silent if a not in self._seen}:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._changed.wait(left)
+        readings = self.home.readings()
+        return {
+            d.id: Observation(readings[d.id].state, readings[d.id].available)
+            for d in devices
+            if _address(d) not in silent and d.id in readings
+        }
 
     def close(self) -> None:
         close_client(self.client)
