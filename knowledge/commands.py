@@ -40,15 +40,19 @@ def ingest(args: argparse.Namespace, assistant: Assistant) -> int:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         print(
-            f"{len(report.added)} added, {len(report.updated)} updated,"
-            f" {len(report.unchanged)} unchanged, {len(report.removed)} removed,"
-            f" {len(report.skipped)} skipped; {report.chunks_embedded} chunks embedded,"
+            f"{report.stored} stored ({len(report.added)} new, {len(report.updated)} updated),"
+            f" {len(report.unchanged)} unchanged, {len(report.skipped)} skipped,"
+            f" {len(report.removed)} removed; {report.chunks_embedded} chunks embedded,"
             f" {report.chunks_reused} reused in {report.seconds:.1f} s"
         )
         for path, reason in report.skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
+        for path, note in report.partial:
+            print(f"  partly read {path}: {note}", file=sys.stderr)
         for path in report.removed:
             print(f"  removed {path} (no longer on disk)")
+    # A skipped file does not fail the run (a damaged PDF would fail every nightly re-run);
+    # it is listed, and only a run that could use nothing it was given fails.
     touched = report.added or report.updated or report.unchanged or report.removed
     return 0 if touched or not report.skipped else 1
 
@@ -165,6 +169,14 @@ def register(cli: CommandLine) -> None:
     ingest_parser.description = (
         "Read, chunk and embed documents. Re-running only re-embeds what"
         " changed and drops files that disappeared from an ingested folder."
+        " A file that cannot be read (damaged, needs a password, no text) is skipped with"
+        " a one-line reason and the others are still stored, each in its own transaction;"
+        " a PDF page that cannot be read is left out and named, the rest of the file kept."
+    )
+    ingest_parser.epilog = (
+        "Exit status: 0 when anything was stored, is unchanged or was removed, even if some"
+        ' files were skipped (they are listed on stderr, or under "skipped" with --json);'
+        " 1 when nothing given could be ingested."
     )
     ingest_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 

@@ -28,15 +28,16 @@ class Document:
     path: Path
     title: str
     sections: list[Section] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out (PDF pages), one line each
 
 
 def read(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocument(f"{path}: unsupported file type {suffix or '(none)'}")
+    if suffix == ".pdf":
+        return _read_pdf(path)
     try:
-        if suffix == ".pdf":
-            return _read_pdf(path)
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"{path}: {exc.strerror or exc}") from None
@@ -122,19 +123,16 @@ def _decode(path: Path, raw: bytes) -> str:
 
 
 def _read_pdf(path: Path) -> Document:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from knowledge.pdf import PdfRefused, read_pdf
 
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, OSError) as exc:
-        raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from None
-    title = reader.metadata.title if reader.metadata and reader.metadata.title else path.stem
+        pdf = read_pdf(path)
+    except PdfRefused as exc:
+        raise UnreadableDocument(f"{path}: {exc}") from None
     sections = [
-        Section([f"page {n}"], text) for n, text in enumerate(pages, start=1) if text.strip()
+        Section([f"page {n}"], text) for n, text in enumerate(pdf.pages, start=1) if text.strip()
     ]
-    return Document(path, str(title), sections)
+    return Document(path, pdf.title or path.stem, sections, pdf.notes)
 
 
 class _TextExtractor(HTMLParser):

@@ -32,17 +32,24 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # vanished from disk since last ingest
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    partial: list[tuple[str, str]] = field(default_factory=list)  # stored, but with parts left out
     chunks_embedded: int = 0
     chunks_reused: int = 0
     seconds: float = 0.0
 
+    @property
+    def stored(self) -> int:
+        return len(self.added) + len(self.updated)
+
     def as_dict(self) -> dict[str, object]:
         return {
+            "stored": self.stored,
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "removed": self.removed,
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "partial": [{"path": p, "note": n} for p, n in self.partial],
             "chunks_embedded": self.chunks_embedded,
             "chunks_reused": self.chunks_reused,
             "seconds": round(self.seconds, 3),
@@ -174,13 +181,18 @@ def _read(library: Library, file: Path, report: IngestReport) -> PendingDocument
         return None
     try:
         document = documents.read(file)
+        chunks = chunking.chunk(document)
     except documents.UnreadableDocument as exc:
         report.skipped.append((key, str(exc).removeprefix(f"{file}: ")))
         return None
-    chunks = chunking.chunk(document)
+    except Exception as exc:  # a reader's bug on one strange file must not stop the others
+        detail = " ".join(str(exc).split())[:160]
+        report.skipped.append((key, f"could not be read ({type(exc).__name__}: {detail})"))
+        return None
     if not chunks:
         report.skipped.append((key, "no text found"))
         return None
+    report.partial.extend((key, note) for note in document.notes)
     return PendingDocument(
         key, document.title, stat.st_size, stat.st_mtime, sha1, chunks, known is None
     )

@@ -6,17 +6,23 @@ from knowledge.chunking import chunk
 from knowledge.documents import UnreadableDocument, read
 
 
-def minimal_pdf(text: str) -> bytes:
-    """A one-page PDF with `text` in Helvetica, xref offsets computed (no PDF library needed)."""
-    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+def minimal_pdf(*texts: str) -> bytes:
+    """A PDF with one page per text, in Helvetica, xref offsets computed (no PDF library)."""
+    pages = len(texts)
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(pages)).encode()
+    font = 3 + 2 * pages
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
     ]
+    for n, text in enumerate(texts):
+        stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * n, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -74,7 +80,7 @@ def test_plain_text_and_pdf(tmp_path):
     [
         ("photo.jpg", b"\xff\xd8\xff\xe0", "unsupported file type .jpg"),
         ("fake.txt", b"\x00\x01\x02binary\x00", "binary data"),
-        ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "not a readable PDF"),
+        ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "damaged file"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(tmp_path, name, content, message):
