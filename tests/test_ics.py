@@ -53,7 +53,7 @@ def test_round_trip_keeps_every_field() -> None:
     ]
     data = export_ics(entries)
     result = import_ics(data, zone=BERLIN)
-    assert result.skipped == []
+    assert result.refused == []
     assert result.entries == entries
     # == compares instants; the zones themselves must come back too (TZID, not UTC).
     assert [e.start.tzinfo for e in result.entries] == [BERLIN, BERLIN, NY, BERLIN, BERLIN]
@@ -254,11 +254,11 @@ def test_google_and_outlook_exports_import_as_expected() -> None:
     gym = by_title["Gym"]  # floating: read in the user's zone
     assert gym.start == datetime(2024, 4, 10, 8, 30, tzinfo=BERLIN) and gym.end is None
 
-    assert len(result.skipped) == 3
-    assert result.skipped[0] == "VTODO 'Buy milk' is not supported"
-    assert result.skipped[1] == "VEVENT 'Someday' has no DTSTART"
-    assert result.skipped[2].startswith("VEVENT 'Broken' has a bad DTSTART")
-    assert all("\n" not in line for line in result.skipped)
+    assert len(result.refused) == 3
+    assert result.refused[0] == "VTODO 'Buy milk' is not supported"
+    assert result.refused[1] == "VEVENT 'Someday' has no DTSTART"
+    assert result.refused[2].startswith("VEVENT 'Broken' has a bad DTSTART")
+    assert all("\n" not in line for line in result.refused)
 
 
 def starts(entry: Entry) -> list[str]:
@@ -346,8 +346,8 @@ def test_a_bad_alarm_skips_its_event_not_the_file() -> None:
     )
     result = import_ics(data, zone=UTC)
     assert [e.title for e in result.entries] == ["Fine"]
-    assert len(result.skipped) == 1
-    assert result.skipped[0].startswith("VEVENT 'Odd alarm' could not be read:")
+    assert len(result.refused) == 1
+    assert result.refused[0].startswith("VEVENT 'Odd alarm' could not be read:")
 
 
 @pytest.mark.parametrize(

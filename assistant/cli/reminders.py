@@ -1,5 +1,8 @@
 """`assistant reminders [import FILE.ics | export [FILE] | cancel ID | daemon]`: what is
-scheduled, iCalendar in and out, and delivery with no shell open."""
+scheduled, iCalendar in and out, and delivery with no shell open.
+
+An import takes or refuses each event on its own, lists every refusal with the event and
+why, and writes the events taken in one transaction (IMPORT_HELP says what it decides)."""
 
 from __future__ import annotations
 
@@ -12,10 +15,25 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
 from assistant.cli.output import add_json_command, emit
-from assistant.errors import InputError
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
+
+IMPORT_HELP = """add the events of an iCalendar (.ics) file
+
+Each event is imported or refused on its own; each refused one is listed with its SUMMARY
+(else its UID) and why. The events imported are written in one transaction: an import that
+fails or is stopped midway stores none of them. Importing a file again is safe: an event
+already here (same UID) is updated to what the file says, or left alone; a cancel made here
+stands. Exit status 1 only when the file as a whole cannot be read as iCalendar.
+
+Within one file: two events with one UID keep the later by SEQUENCE, then DTSTAMP, and
+refuse the other (one that neither orders is refused, the first kept); one with a
+RECURRENCE-ID changes that occurrence of its series. An event with two DTSTART (or DTEND,
+DURATION, RECURRENCE-ID) lines is refused, since which one was meant cannot be told; of
+other repeated properties the first is taken, with a note. RRULE RSCALE=GREGORIAN is
+RFC 5545's own calendar; other scales are refused. An all-day event that ends on its start
+day lasts that day. RDATE dates (and PERIOD starts) are occurrences too."""
 
 
 def register(cli: CommandLine) -> None:
@@ -24,6 +42,8 @@ def register(cli: CommandLine) -> None:
     reminders.add_argument("--now", help="the time to list from, ISO (for scripts and tests)")
     sub = reminders.add_subparsers(dest="reminders_command", metavar="REMINDERS_COMMAND")
     imported = add_json_command(sub, "import", "add the events of an iCalendar (.ics) file")
+    imported.description = IMPORT_HELP
+    imported.formatter_class = argparse.RawDescriptionHelpFormatter
     imported.add_argument("file", type=Path)
     exported = add_json_command(sub, "export", "write every entry as iCalendar (.ics)")
     exported.add_argument("file", type=Path, nargs="?", help="default: standard output")
@@ -67,30 +87,11 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def _import(args: argparse.Namespace, service: Any, assistant: Assistant) -> int:
-    from assistant.reminders.ics import import_ics
+    from assistant.reminders.importer import import_file
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {args.file}: {exc.strerror}") from None
-    now = assistant.services.clock.now()
-    assert now.tzinfo is not None
-    try:
-        result = import_ics(data, zone=now.tzinfo)
-    except ValueError as exc:
-        raise InputError(f"{args.file}: {exc}") from None
-    known = {e.uid for e in service.book.entries(status=None)}
-    added = [service.book.add(e, now) for e in result.entries if e.uid not in known]
+    report = import_file(service.book, args.file, assistant.services.clock.now())
     service.changed()
-    skipped = result.skipped + [
-        f"{e.title!r} is already here" for e in result.entries if e.uid in known
-    ]
-    report = {"added": len(added), "skipped": skipped}
-    emit(
-        args,
-        report,
-        lambda: "\n".join([f"added {len(added)}", *(f"skipped: {s}" for s in skipped)]),
-    )
+    emit(args, report.as_json(), lambda: "\n".join(report.lines()))
     return 0
 
 

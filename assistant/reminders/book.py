@@ -7,6 +7,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -21,9 +22,18 @@ if TYPE_CHECKING:
 
 MAX_TITLE = 500  # longer tasks are refused, not cut: nothing the user said is lost silently
 _COLUMNS = (
-    "id, uid, kind, title, start, zone, ends, rrule, alert_s, status, exdates, next_due,"
-    " created, snoozed_until, next_occurrence"
+    "id, uid, kind, title, start, zone, ends, rrule, alert_s, status, exdates, rdates,"
+    " next_due, created, snoozed_until, next_occurrence"
 )
+
+
+@dataclass
+class Merged:
+    """What `Book.merge` did with each entry it was given."""
+
+    added: int = 0  # its UID was not here
+    updated: int = 0  # its UID was here and something about it changed
+    unchanged: int = 0  # its UID was here, as it is
 
 
 class Book:
@@ -33,26 +43,37 @@ class Book:
 
     def add(self, entry: Entry, now: datetime) -> Entry:
         _check(entry)
-        entry.uid = entry.uid or f"{uuid.uuid4()}@assistant"
-        entry.created = entry.created or now
-        due = _next_due(entry, now)
-        if due is None and entry.status == "active":
-            entry.status = "done"  # an imported event that is over: kept, never delivered
         with self.store.transaction() as db:
-            cursor = db.execute(
-                f"INSERT INTO reminders ({_COLUMNS.replace('id, ', '', 1)}) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    *_row(entry),
-                    _epoch(due[0]) if due else None,
-                    entry.created.timestamp(),
-                    None,
-                    due[1].isoformat() if due else None,
-                ),
-            )
-            entry.id = int(cursor.lastrowid or 0)
-        entry.next = due[1] if due else None
-        return entry
+            return _insert(db, entry, now)
+
+    def merge(self, entries: Iterable[Entry], now: datetime) -> Merged:
+        """Entries from a calendar, all in one transaction, so a failure or a kill leaves none
+        of them: a UID not here is added; one here takes what the entry says, keeping its id,
+        its deliveries and a cancel made here, or is left alone when nothing changed. The
+        caller has checked each with `check`."""
+        merged = Merged()
+        with self.store.transaction() as db:
+            for entry in entries:
+                row = db.execute(
+                    f"SELECT {_COLUMNS} FROM reminders WHERE uid=?", (entry.uid,)
+                ).fetchone()
+                if row is None:
+                    _insert(db, entry, now)
+                    merged.added += 1
+                elif _update(db, _entry(row), entry, now):
+                    merged.updated += 1
+                else:
+                    merged.unchanged += 1
+        return merged
+
+    @staticmethod
+    def check(entry: Entry, now: datetime) -> None:
+        """InputError, one line, for an entry the book cannot keep or schedule."""
+        _check(entry)
+        try:
+            _next_due(entry, now)
+        except (ValueError, TypeError, OverflowError) as e:  # dateutil on a rule it accepted
+            raise InputError(f"its repeat cannot be worked out: {e}") from None
 
     def get(self, entry_id: int) -> Entry | None:
         rows = self._select("id=?", (entry_id,))
@@ -159,6 +180,63 @@ def _check(entry: Entry) -> None:
         raise InputError("an event must end after it starts")
 
 
+def _insert(db: sqlite3.Connection, entry: Entry, now: datetime) -> Entry:
+    entry.uid = entry.uid or f"{uuid.uuid4()}@assistant"
+    entry.created = entry.created or now
+    due = _next_due(entry, now)
+    if due is None and entry.status == "active":
+        entry.status = "done"  # an imported event that is over: kept, never delivered
+    cursor = db.execute(
+        f"INSERT INTO reminders ({_COLUMNS.replace('id, ', '', 1)}) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            *_row(entry),
+            _epoch(due[0]) if due else None,
+            entry.created.timestamp(),
+            None,
+            due[1].isoformat() if due else None,
+        ),
+    )
+    entry.id = int(cursor.lastrowid or 0)
+    entry.next = due[1] if due else None
+    return entry
+
+
+def _update(db: sqlite3.Connection, stored: Entry, entry: Entry, now: datetime) -> bool:
+    """`stored` takes what `entry` says; False when that changes nothing."""
+    due = _next_due(entry, now)
+    if "cancelled" in (stored.status, entry.status):  # a cancel here is not undone by a file
+        entry.status = "cancelled"
+    elif due is None:
+        entry.status = "done"  # over, as `add` has it; one moved ahead is active again
+    same_schedule = _schedule(stored) == _schedule(entry)
+    described = (entry.title.strip(), entry.kind, entry.status)
+    if same_schedule and described == (stored.title, stored.kind, stored.status):
+        return False
+    entry.id, entry.created = stored.id, stored.created
+    if same_schedule and entry.status != "cancelled":  # keep a snooze and what is next
+        db.execute("UPDATE reminders SET title=?, kind=?, status=? WHERE id=?",
+                   (*described, stored.id))  # fmt: skip
+        return True
+    live = due is not None and entry.status != "cancelled"
+    db.execute(
+        "UPDATE reminders SET uid=?, kind=?, title=?, start=?, zone=?, ends=?, rrule=?,"
+        " alert_s=?, status=?, exdates=?, rdates=?, next_due=?, next_occurrence=?,"
+        " snoozed_until=NULL WHERE id=?",
+        (*_row(entry), _epoch(due[0]) if due and live else None,
+         due[1].isoformat() if due and live else None, stored.id),
+    )  # fmt: skip
+    return True
+
+
+def _schedule(entry: Entry) -> tuple[Any, ...]:
+    """What decides when an entry comes due, as instants (a re-read zone object may differ)."""
+    return (
+        entry.start, _zone_name(entry.start.tzinfo), entry.end, entry.rrule,
+        entry.remind_before or None, sorted(entry.exdates), sorted(entry.rdates),
+    )  # fmt: skip
+
+
 def due_of(entry: Entry, occurrence: datetime) -> datetime:
     """When an occurrence is delivered: at its start, or its alert's lead time before."""
     return occurrence - (entry.remind_before or timedelta(0))
@@ -187,11 +265,12 @@ def _row(entry: Entry) -> tuple[Any, ...]:
         entry.uid, entry.kind, entry.title.strip(), entry.start.isoformat(),
         _zone_name(entry.start.tzinfo), entry.end.isoformat() if entry.end else None,
         entry.rrule, alert, entry.status, json.dumps([x.isoformat() for x in entry.exdates]),
+        json.dumps([x.isoformat() for x in entry.rdates]),
     )  # fmt: skip
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    (entry_id, uid, kind, title, start, zone, ends, rrule, alert, status, exdates,
+    (entry_id, uid, kind, title, start, zone, ends, rrule, alert, status, exdates, rdates,
      _due, created, snoozed, occurrence) = row  # fmt: skip
     tz: tzinfo = ZoneInfo(zone) if zone != "UTC" else UTC
     upcoming = datetime.fromisoformat(occurrence).astimezone(tz) if occurrence else None
@@ -203,6 +282,7 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         end=datetime.fromisoformat(ends).astimezone(tz) if ends else None,
         rrule=rrule, remind_before=timedelta(seconds=alert) if alert else None, status=status,
         exdates=[datetime.fromisoformat(x) for x in json.loads(exdates)],
+        rdates=[datetime.fromisoformat(x) for x in json.loads(rdates)],
         created=datetime.fromtimestamp(created, tz),
         next=upcoming,
     )  # fmt: skip

@@ -23,6 +23,7 @@ class Entry:
     id: int | None = None  # the row id once stored
     created: datetime | None = None
     exdates: list[datetime] = field(default_factory=list)  # occurrences taken out
+    rdates: list[datetime] = field(default_factory=list)  # occurrences added (RDATE)
     next: datetime | None = None  # its next occurrence (or snooze), as the book last worked out
 
     def as_json(self) -> dict[str, Any]:

@@ -3,33 +3,47 @@
 Every entry becomes a VEVENT whatever its kind: calendars show events, few show VTODOs.
 What iCalendar has no field for travels in X-ASSISTANT-* properties, which other calendars
 keep or ignore, so our own files round-trip. Times stay timezone-aware throughout.
+
+Reading other producers' files, each component is taken or refused alone, with a line:
+two VEVENTs with one UID (and RECURRENCE-ID) keep the later by SEQUENCE then DTSTAMP, and
+the first when neither is later; a repeated DTSTART, DTEND, DURATION or RECURRENCE-ID
+refuses the event (which was meant cannot be told), another repeated property gives its
+first, with a note; an all-day event that ends where it starts lasts the day; RDATEs are
+occurrences; rrules.py decides which RRULEs (RSCALE, SKIP, COUNT) can be followed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Component, Event, vRecur
+from icalendar import Alarm, Calendar, Component, Event
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from assistant.reminders import rrules
 from assistant.reminders.entry import KINDS, STATUSES, Entry
 
 PRODUCT = "-//assistant//reminders//EN"
-# A VEVENT with one of these broken cannot be scheduled faithfully, so it is skipped whole.
-_TIME_PROPS = {"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID"}
-_PROPS = (*_TIME_PROPS, "SUMMARY", "UID", "STATUS", "CREATED", "X-ASSISTANT-KIND")
+# A VEVENT with one of these broken, or given twice, cannot be scheduled faithfully, so it
+# is refused whole; of another property given twice the first is taken, and a note says so.
+_TIME_PROPS = {"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID"}
+_LISTS = {"RRULE", "EXDATE", "RDATE"}  # may come more than once
+_PROPS = (*_TIME_PROPS, "SUMMARY", "UID", "STATUS", "CREATED", "SEQUENCE", "DTSTAMP",
+          "X-ASSISTANT-KIND", "X-ASSISTANT-STATUS")  # fmt: skip
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError)
 
 
 @dataclass
 class ImportResult:
     entries: list[Entry] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # one human line per component not taken
+    refused: list[str] = field(default_factory=list)  # one line per component not taken, why
+    notes: list[str] = field(default_factory=list)  # one line per liberty taken with the file
 
 
 # --- export -----------------------------------------------------------------------------
@@ -62,14 +76,15 @@ def _event(entry: Entry, stamp: datetime) -> Event:
         event.add("DTEND", _written(entry.end, zone, entry))
     if entry.rrule:
         try:
-            rule = vRecur.from_ical(entry.rrule.removeprefix("RRULE:"))
+            event.add("RRULE", rrules.for_file(entry.rrule, entry.start))
         except ValueError as e:
             raise ValueError(
                 f"entry {entry.title!r} has a bad rrule {entry.rrule!r}: {e}"
             ) from None
-        event.add("RRULE", _until(rule, entry.start, to_file=True))
     if entry.exdates:
         event.add("EXDATE", [_written(d, zone, entry) for d in entry.exdates])
+    if entry.rdates:
+        event.add("RDATE", [_written(d, zone, entry) for d in entry.rdates])
     # A VEVENT has no "done": CONFIRMED for other calendars, our own status for us.
     event.add("STATUS", "CANCELLED" if entry.status == "cancelled" else "CONFIRMED")
     if entry.status == "done":
@@ -93,25 +108,6 @@ def _written(value: datetime, zone: tzinfo, entry: Entry) -> datetime:
     return value.astimezone(zone).replace(microsecond=0)
 
 
-def _until(rule: vRecur, start: datetime, *, to_file: bool) -> vRecur:
-    """Entries keep UNTIL floating, in the frame occurrences.py expands rules in (the
-    start's wall clock; UTC for HOURLY and MINUTELY), as dateutil wants it beside a naive
-    DTSTART; files carry it in UTC, as RFC 5545 wants. A date UNTIL means that day's end."""
-    if not rule.get("UNTIL"):
-        return rule
-    elapsed = str(rule.get("FREQ", [""])[0]).upper() in ("HOURLY", "MINUTELY")
-    frame = UTC if elapsed else start.tzinfo
-    last = rule["UNTIL"][0]
-    if not isinstance(last, datetime):
-        last = datetime.combine(last, time(23, 59, 59))
-    if last.tzinfo is None:
-        last = last.replace(tzinfo=frame)
-    last = last.astimezone(UTC if to_file else frame)
-    rule = vRecur(rule)
-    rule["UNTIL"] = [last if to_file else last.replace(tzinfo=None)]
-    return rule
-
-
 # --- import -----------------------------------------------------------------------------
 
 
@@ -119,29 +115,44 @@ class _Skip(Exception):
     """Why a component is not taken; the text completes "VEVENT 'title' ..."."""
 
 
+@dataclass
+class _Found:
+    """A VEVENT read, before the file's other versions of its UID are weighed."""
+
+    entry: Entry
+    recurrence_id: datetime | None  # set for an override of one occurrence of a series
+    version: tuple[int, datetime]  # (SEQUENCE, DTSTAMP): the larger is the later version
+    label: str  # how messages name it: "VEVENT 'title'" or "VEVENT UID 'x'"
+
+
 def import_ics(data: bytes, *, zone: tzinfo) -> ImportResult:
     """Entries from .ics data. Dates and floating times are read in `zone`, UTC times are
     converted to it, TZID times keep their own zone (their wall-clock time is the point).
-    ValueError, one line, for input that is not iCalendar at all."""
+    ValueError, one line, for input that is not iCalendar at all; a component that cannot
+    be taken is refused alone, with a line saying why."""
     result = ImportResult()
-    overrides: list[tuple[Entry, datetime]] = []
-    for comp in _components(_text(data), result.skipped):
-        if comp.name == "VTIMEZONE":  # the parser has already used it to read TZIDs
-            continue
-        label = _label(str(comp.name), comp.get("SUMMARY"))
-        if comp.name != "VEVENT":
-            result.skipped.append(f"{label} is not supported")
-            continue
-        try:
-            entry, recurrence_id = _entry(comp, zone)
-        except _Skip as why:
-            result.skipped.append(f"{label} {why}")
-            continue
-        if recurrence_id is None:
-            result.entries.append(entry)
-        else:
-            overrides.append((entry, recurrence_id))
-    _apply_overrides(result.entries, overrides)
+    found: list[_Found] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # icalendar's guesses (a vendor TZID) become notes
+        for comp in _components(_text(data), result.refused):
+            if comp.name == "VTIMEZONE":  # the parser has already used it to read TZIDs
+                continue
+            label = _label(str(comp.name), comp.get("SUMMARY"), comp.get("UID"))
+            if comp.name != "VEVENT":
+                result.refused.append(f"{label} is not supported")
+                continue
+            try:
+                found.append(_entry(comp, zone, label, result.notes))
+            except _Skip as why:
+                result.refused.append(f"{label} {why}")
+            except (*_PARSE_ERRORS, OverflowError) as error:  # icalendar's lazy values
+                result.refused.append(f"{label} could not be read: {_one_line(error)}")
+    # "... guessing it means 'Europe/Berlin' by stripping the vendor prefix. This may be wrong."
+    guesses = (_one_line(str(w.message).split(". ")[0]) for w in caught)
+    result.notes[:0] = list(dict.fromkeys(guesses))
+    kept = _one_per_uid(found, result.refused)
+    result.entries = [f.entry for f in kept if f.recurrence_id is None]
+    _apply_overrides(result.entries, [(f.entry, f.recurrence_id) for f in kept if f.recurrence_id])
     return result
 
 
@@ -160,7 +171,7 @@ def _text(data: bytes) -> str:
     return text
 
 
-def _components(text: str, skipped: list[str]) -> list[Component]:
+def _components(text: str, refused: list[str]) -> list[Component]:
     """The components inside every VCALENDAR of the text."""
     try:
         calendars = Calendar.from_ical(text, multiple=True)
@@ -178,70 +189,141 @@ def _components(text: str, skipped: list[str]) -> list[Component]:
             depth -= line.upper().startswith("END:")
         if not blocks:
             raise ValueError(f"not valid iCalendar: {_one_line(error)}") from None
-        return [c for block in blocks if (c := _block(block, skipped)) is not None]
+        return [c for block in blocks if (c := _block(block, refused)) is not None]
     return [c for cal in calendars if cal.name == "VCALENDAR" for c in cal.subcomponents]
 
 
-def _block(lines: list[str], skipped: list[str]) -> Component | None:
+def _block(lines: list[str], refused: list[str]) -> Component | None:
     try:
         return Component.from_ical("\r\n".join(lines) + "\r\n")
     except _PARSE_ERRORS as e:
-        summary = next((s.split(":", 1)[-1] for s in lines if s.upper().startswith("SUMMARY")), "")
-        skipped.append(f"{_label(lines[0][6:].upper(), summary)} could not be read: {_one_line(e)}")
+
+        def value(name: str) -> str:
+            return next((s.split(":", 1)[-1] for s in lines if s.upper().startswith(name)), "")
+
+        label = _label(lines[0][6:].upper(), value("SUMMARY"), value("UID"))
+        refused.append(f"{label} could not be read: {_one_line(e)}")
         return None
 
 
-def _entry(event: Component, zone: tzinfo) -> tuple[Entry, datetime | None]:
+def _entry(event: Component, zone: tzinfo, label: str, notes: list[str]) -> _Found:
     broken = [(name, why) for name, why in event.errors if name in _TIME_PROPS]
     if broken:
         raise _Skip(f"has a bad {broken[0][0]}: {_one_line(broken[0][1])}")
-    prop: dict[str, Any] = {name: event.get(name) for name in _PROPS}  # icalendar's union: Any
+    prop: dict[str, Any] = {}  # icalendar's union: Any
+    for name in _PROPS:
+        value = event.get(name)
+        if isinstance(value, list) and name not in _LISTS:
+            if name in _TIME_PROPS:  # which one was meant cannot be told: no time is guessed
+                raise _Skip(f"has {len(value)} {name} lines; RFC 5545 allows one")
+            notes.append(f"{label} has {len(value)} {name} lines; the first is used")
+            value = value[0]
+        prop[name] = value
     if prop["DTSTART"] is None:
         raise _Skip("has no DTSTART")
     first = prop["DTSTART"].dt
     if not isinstance(first, date):  # a bare time or a duration: nothing to schedule
         raise _Skip(f"has a DTSTART that is not a date: {first!r}")
     start = _read(first, prop["DTSTART"], zone)
-    end = None
-    if prop["DTEND"] is not None:
-        end = _read(prop["DTEND"].dt, prop["DTEND"], zone)
-    elif prop["DURATION"] is not None:
-        end = start + prop["DURATION"].dt
-    elif not isinstance(first, datetime):  # RFC 5545: an all-day event lasts the day
-        end = _read(first + timedelta(days=1), None, zone)
-    rules = _as_list(prop["RRULE"])  # several RRULEs are deprecated; the first is kept
-    status = str(event.get("X-ASSISTANT-STATUS", "")).lower()
+    rules = _as_list(prop["RRULE"])
+    if rules and _in_utc(first, prop["DTSTART"]):  # RFC 5545: it repeats in UTC, no DST
+        start = start.astimezone(UTC)
+    end = _end(first, start, prop, zone)
+    if len(rules) > 1:  # several RRULEs are deprecated (RFC 5545), and one is kept per entry
+        notes.append(f"{label} has {len(rules)} RRULE lines; the first is used")
+    status = str(prop["X-ASSISTANT-STATUS"] or "").lower()
     if status not in STATUSES:
         status = "cancelled" if str(prop["STATUS"]).upper() == "CANCELLED" else "active"
     kind = str(prop["X-ASSISTANT-KIND"] or "event").lower()
     created, rid = prop["CREATED"], prop["RECURRENCE-ID"]
+    title = str(prop["SUMMARY"] or "").strip() or "(untitled)"
+    try:
+        rrule = rrules.for_entry(rules[0], start) if rules else None
+    except ValueError as why:
+        raise _Skip(str(why)) from None
     entry = Entry(
-        title=str(prop["SUMMARY"] or "").strip() or "(untitled)",
+        title=title,
         start=start,
         kind=kind if kind in KINDS else "event",
         end=end,
-        rrule=_until(rules[0], start, to_file=False).to_ical().decode() if rules else None,
+        rrule=rrule,
         remind_before=_lead(event),
         status=status,
-        uid=str(prop["UID"] or ""),
+        # RFC 5545 requires a UID; one made from the event finds it again on a re-import.
+        uid=str(prop["UID"] or "") or _made_uid(start, title, rrule),
         created=_read(created.dt, None, zone) if created is not None else None,
-        exdates=[_read(d.dt, d, zone) for p in _as_list(prop["EXDATE"]) for d in p.dts],
+        exdates=_moments(prop["EXDATE"], zone, "EXDATE", label, notes),
+        rdates=_moments(prop["RDATE"], zone, "RDATE", label, notes),
     )
-    return entry, (_read(rid.dt, rid, zone) if rid is not None else None)
+    recurrence_id = _read(rid.dt, rid, zone) if rid is not None else None
+    return _Found(entry, recurrence_id, _version(prop), label)
+
+
+def _end(first: date, start: datetime, prop: dict[str, Any], zone: tzinfo) -> datetime | None:
+    """When the first occurrence ends: DTEND, else DTSTART + DURATION; RFC 5545's default
+    for an all-day event (the day), also for one whose end is its start, as many producers
+    write a one-day event; none for a timed event that takes no time."""
+    all_day = not isinstance(first, datetime)
+    if prop["DTEND"] is not None:
+        end = _read(prop["DTEND"].dt, prop["DTEND"], zone)
+    elif prop["DURATION"] is not None:
+        end = start + prop["DURATION"].dt
+    else:
+        end = start
+    if end < start:
+        raise _Skip(f"ends before it starts ({end.isoformat()} < {start.isoformat()})")
+    if end == start:
+        return _read(first + timedelta(days=1), None, zone) if all_day else None
+    return end
+
+
+def _moments(value: Any, zone: tzinfo, name: str, label: str, notes: list[str]) -> list[datetime]:
+    """The dates of EXDATE or RDATE lines; a PERIOD counts from its start (every occurrence
+    lasts as the first does). A bare time names no day: it is left out, with a note."""
+    found = []
+    for prop in _as_list(value):
+        for item in prop.dts:
+            moment = item.dt[0] if isinstance(item.dt, tuple) else item.dt
+            if isinstance(moment, date):
+                found.append(_read(moment, item, zone))
+            else:
+                notes.append(f"{label} has an {name} that is not a date ({moment}): left out")
+    return found
+
+
+def _version(prop: dict[str, Any]) -> tuple[int, datetime]:
+    try:
+        sequence = int(prop["SEQUENCE"] or 0)
+    except (TypeError, ValueError):  # a vBroken one orders as none
+        sequence = 0
+    stamp = getattr(prop["DTSTAMP"], "dt", None)
+    if not isinstance(stamp, datetime):
+        return sequence, datetime.min.replace(tzinfo=UTC)
+    return sequence, stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def _made_uid(start: datetime, title: str, rrule: str | None) -> str:
+    made = hashlib.sha256(f"{start.isoformat()}|{title}|{rrule or ''}".encode()).hexdigest()
+    return f"{made[:32]}@ics-import"
 
 
 def _read(value: date, prop: Any, zone: tzinfo) -> datetime:
     """An iCalendar date or date-time as an aware datetime; `prop` carries its TZID."""
     if not isinstance(value, datetime):  # all-day: midnight where the user is
         return datetime.combine(value, time(0), zone)
-    if value.tzinfo is None:  # floating, or a TZID icalendar could not resolve
-        return value.replace(tzinfo=zone)
     tzid = str(getattr(prop, "params", {}).get("TZID", ""))
     if tzid in WINDOWS_TO_OLSON:  # Outlook's zone names: a ZoneInfo exports with its TZID
         return value.replace(tzinfo=ZoneInfo(WINDOWS_TO_OLSON[tzid]))
+    if value.tzinfo is None:  # floating, or a TZID icalendar could not resolve
+        return value.replace(tzinfo=zone)
     if tzid and tzid.upper() != "UTC":  # the event's own zone, so repeats keep wall-clock
         return value
     return value.astimezone(zone)
+
+
+def _in_utc(value: date, prop: Any) -> bool:
+    tzid = str(getattr(prop, "params", {}).get("TZID", "UTC")).upper()
+    return isinstance(value, datetime) and value.utcoffset() == timedelta(0) and tzid == "UTC"
 
 
 def _lead(event: Component) -> timedelta | None:
@@ -257,10 +339,36 @@ def _lead(event: Component) -> timedelta | None:
     return max(leads, default=None)
 
 
+def _one_per_uid(found: list[_Found], refused: list[str]) -> list[_Found]:
+    """RFC 5545: a UID names one event, and with a RECURRENCE-ID one of its occurrences.
+    Of two in one file the later version (SEQUENCE, then DTSTAMP) is taken; of two that
+    neither orders, the first, and the other is refused: nothing says which is current."""
+    kept: dict[tuple[str, datetime | None], _Found] = {}
+    for event in found:
+        key = (event.entry.uid, event.recurrence_id)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = event
+            continue
+        uid = event.entry.uid
+        if event.version == other.version:
+            refused.append(
+                f"{event.label} has the UID {uid!r} of {other.label} before it in the file"
+                " and is no later a version (same SEQUENCE and DTSTAMP)"
+            )
+            continue
+        older, kept[key] = sorted((other, event), key=lambda f: f.version)
+        refused.append(
+            f"{older.label} is an earlier version of {kept[key].label} (UID {uid!r},"
+            " by SEQUENCE and DTSTAMP)"
+        )
+    return list(kept.values())
+
+
 def _apply_overrides(entries: list[Entry], overrides: list[tuple[Entry, datetime]]) -> None:
     """A VEVENT with RECURRENCE-ID moves or cancels one occurrence of a series (Google and
     Outlook export them so): the series drops that occurrence; a moved one stands alone."""
-    series = {e.uid: e for e in entries if e.rrule and e.uid}
+    series = {e.uid: e for e in entries if (e.rrule or e.rdates) and e.uid}
     for entry, recurrence_id in overrides:
         master = series.get(entry.uid)
         if master is None:  # the series is not in the file: keep the occurrence as it is
@@ -276,9 +384,16 @@ def _as_list(value: Any) -> list[Any]:
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
-def _label(name: str, summary: Any) -> str:
-    title = str(summary or "").strip()
-    return f"{name} {title!r}" if title else name
+def _label(name: str, summary: Any, uid: Any = None) -> str:
+    """How a message names a component: by its SUMMARY, else its UID."""
+    title, key = (str(_first(x) or "").strip() for x in (summary, uid))
+    if title:
+        return f"{name} {title[:80]!r}"
+    return f"{name} UID {key[:80]!r}" if key else name
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
 
 
 def _one_line(error: object) -> str:

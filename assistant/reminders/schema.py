@@ -32,4 +32,6 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (reminder_id, occurrence)
     );
     """,
+    # RDATE: occurrences added to the rule (or to the start alone), ISO like exdates.
+    "ALTER TABLE reminders ADD COLUMN rdates TEXT NOT NULL DEFAULT '[]';",
 ]
