@@ -59,21 +59,40 @@ def call(
 
 
 def post_raw(url: str, path: str, body: bytes) -> tuple[int, Any]:
-    """POST `body` as it is; a server that answers before reading it all still gets read."""
+    """POST `body` as it is, with its length said."""
+    status, _, reply = send_raw(url, "POST", path, body)
+    return status, reply
+
+
+def send_raw(
+    url: str, method: str, path: str, body: bytes = b"", chunked: bool = False
+) -> tuple[int, dict[str, str], Any]:
+    """(status, headers, decoded JSON) for `body` sent as it is: with its length said, or
+    `chunked` with none. A server that answers before reading it all still gets read."""
     import http.client
     from urllib.parse import urlparse
 
     parsed = urlparse(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
     try:
-        connection.putrequest("POST", path)
+        connection.putrequest(method, path)
         connection.putheader("Content-Type", "application/json")
-        connection.putheader("Content-Length", str(len(body)))
+        if chunked:
+            connection.putheader("Transfer-Encoding", "chunked")
+        else:
+            connection.putheader("Content-Length", str(len(body)))
         connection.endheaders()
         # A server that answers early and closes still leaves its answer to read.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            connection.send(body)
+            if chunked:
+                for start in range(0, len(body), 65536):
+                    piece = body[start : start + 65536]
+                    connection.send(b"%x\r\n%s\r\n" % (len(piece), piece))
+                connection.send(b"0\r\n\r\n")
+            else:
+                connection.send(body)
         response = connection.getresponse()
-        return response.status, json.loads(response.read() or b"null")
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, headers, json.loads(response.read() or b"null")
     finally:
         connection.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server import call, post_raw, serving
+from tests.server import call, post_raw, send_raw, serving
 
 pytestmark = pytest.mark.slow
 
@@ -70,18 +70,34 @@ def test_converse_sessions_devices_and_reminders(home):
         assert status == 200 and fixed["label"] == "device.on"
 
 
+HUGE = 2**64  # past SQLite's integers: once a 500 (OverflowError)
+# What the schema says (types, fields, bounds, patterns) is a 422; a value it cannot say
+# wrong is a 400; a missing thing a 404.
 BAD_REQUESTS = [
     ("POST", "/v1/converse", {}, 422),  # missing text
     ("POST", "/v1/converse", {"text": 5}, 422),  # wrong type
     ("POST", "/v1/converse", {"text": "hi", "extra": 1}, 422),
-    ("POST", "/v1/converse", {"text": "hi", "session": "no spaces please"}, 400),
+    ("POST", "/v1/converse", {"text": "hi", "session": "no spaces please"}, 422),
     ("POST", "/v1/converse", {"text": "hi", "now": "tuesday-ish"}, 400),
     ("POST", "/v1/feedback", {"turn_id": 999, "label": "chat"}, 404),
+    ("POST", "/v1/feedback", {"turn_id": HUGE, "label": "chat"}, 422),
     ("POST", "/v1/devices/flux_capacitor", {"state": {"on": True}}, 404),
     ("POST", "/v1/devices/desk_lamp", {"state": {"brightness": "loud"}}, 400),
     ("POST", "/v1/devices/desk_lamp", {"state": {"temperature": 3}}, 400),
+    ("POST", "/v1/devices/desk_lamp", {"state": {}}, 422),
     ("POST", "/v1/reminders", {"title": "x", "when": "at 25:00"}, 400),
+    ("POST", "/v1/reminders", {"title": "", "when": "tomorrow at 5pm"}, 422),
+    ("POST", "/v1/reminders", {"title": "  ", "when": "tomorrow at 5pm"}, 422),
+    ("POST", "/v1/reminders", {"title": "x", "when": "in 999999 weeks"}, 400),  # once a 500
+    ("POST", "/v1/reminders", {"title": "x", "when": "9999-12-31T23:59"}, 400),
+    ("POST", "/v1/reminders", {"title": "x", "when": "on the 45th of every month"}, 400),
+    ("POST", "/v1/reminders", {"title": "x", "when": "every 0 hours"}, 400),
+    ("DELETE", f"/v1/reminders/{HUGE}", None, 422),
+    ("DELETE", "/v1/reminders/0", None, 422),
+    ("GET", f"/v1/chunks/{HUGE}", None, 422),
+    ("GET", "/v1/reminders?all=perhaps", None, 422),
     ("GET", "/v1/nothing-here", None, 404),
+    ("DELETE", "/v1/devices", None, 405),
 ]
 
 
@@ -90,9 +106,59 @@ def test_bad_requests_get_a_4xx_with_a_one_line_error(home):
         for method, path, body, status in BAD_REQUESTS:
             got, reply = call(url, method, path, body)
             assert got == status, (path, body, reply)
-            if path != "/v1/nothing-here":
-                assert isinstance(reply["error"], str) and "\n" not in reply["error"]
+            assert list(reply) == ["error"] and "\n" not in reply["error"], reply
+        assert call(url, "GET", "/v1/reminders")[1] == []  # none of them made one
         assert call(url, "GET", "/v1/health")[0] == 200  # still serving
+
+
+# Bodies FastAPI once answered with its own {"detail": ...}, or a 400 for a 413.
+BAD_BODIES = [
+    (b'{"text": "\xff"}', 400, "not UTF-8"),
+    (b"[" * 100_000 + b"]" * 100_000, 400, "deeper than"),  # past json's recursion limit
+    (b'{"text": ' + b"[" * 40 + b"]" * 40 + b"}", 400, "deeper than"),
+    (b'{"text": "hi"', 400, "not JSON"),
+    (b'{"text": "remind me to \\ud800 at 5"}', 400, "lone surrogate"),  # once a 500
+    (b'{"text": NaN}', 400, "not JSON"),
+    (b'{"text": ' + b"9" * 5000 + b"}", 400, "not JSON"),  # past int's 4,300 digits
+    (b"", 422, "body"),
+]
+
+
+def test_unreadable_bodies_get_a_one_line_error(home):
+    with serving(home) as url:
+        for body, status, words in BAD_BODIES:
+            got, _, reply = send_raw(url, "POST", "/v1/converse", body)
+            assert got == status and words in reply["error"], (body[:40], reply)
+        big = b'{"text": "' + b"a" * 2_000_000 + b'"}'
+        for chunked in (False, True):  # said or not, the length is over the limit
+            got, _, reply = send_raw(url, "POST", "/v1/converse", big, chunked=chunked)
+            assert got == 413 and reply == {"error": "the body is over 1,000,000 bytes"}
+        got, _, reply = send_raw(url, "POST", "/v1/converse", b'{"text": "hi"}', chunked=True)
+        assert got == 200 and reply["input"] == "hi"
+
+
+def test_a_method_a_path_does_not_take_is_a_405_that_lists_those_it_does(home):
+    with serving(home) as url:
+        for method, path, allow in [
+            ("OPTIONS", "/v1/reminders", "GET, POST"),
+            ("PUT", "/v1/reminders", "GET, POST"),
+            ("OPTIONS", "/v1/reminders/3", "DELETE"),
+            ("OPTIONS", "/v1/health", "GET"),
+            ("PATCH", "/v1/devices/desk_lamp", "POST"),
+        ]:
+            status, headers, reply = send_raw(url, method, path)
+            assert (status, headers["allow"]) == (405, allow), (method, path)
+            assert reply == {"error": f"{method} is not allowed on {path} (only {allow})"}
+
+
+def test_a_now_at_the_calendars_end_gets_an_answer_not_a_crash(home):
+    last_minutes = "9999-12-31T23:58"
+    with serving(home) as url:
+        for text in ["remind me to call mom tomorrow at 5", "set a timer for 5 minutes",
+                     "what reminders do I have", "hello"]:  # fmt: skip
+            status, turn = call(url, "POST", "/v1/converse", {"text": text, "now": last_minutes})
+            assert status == 200 and turn["text"], (text, turn)
+        assert call(url, "GET", "/v1/reminders")[1] == []  # nothing set past the calendar
 
 
 def test_a_huge_body_and_empty_text(home):
@@ -162,6 +228,17 @@ def test_the_openapi_document_is_valid_and_lists_the_endpoints(home):
             "/v1/devices/{device_id}", "/v1/health", "/v1/events",
             "/v1/chunks/{chunk_id}"} <= set(document["paths"])  # fmt: skip
     assert json.dumps(document).count("Converse") >= 1
+    error = {"$ref": "#/components/schemas/ErrorBody"}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            errors = {int(s): r for s, r in operation["responses"].items() if int(s) >= 400}
+            expected = {413, 500} | ({401} if path != "/v1/health" else set())
+            if operation.get("parameters") or operation.get("requestBody"):
+                expected.add(422)
+            assert expected <= set(errors), (method, path, sorted(errors))
+            for response in errors.values():
+                assert response["content"]["application/json"]["schema"] == error
+    assert "HTTPValidationError" not in document["components"]["schemas"]
 
 
 def test_two_workers_on_one_home(home):

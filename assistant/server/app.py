@@ -3,27 +3,20 @@ every error as a one-line JSON `{"error": ...}` (4xx for the request, 5xx for ou
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from fastapi import FastAPI
 
-from assistant.errors import AssistantError, InputError
-from assistant.server import page, routes
-from assistant.server.auth import authorised
+from assistant.server import failures, page, routes
+from assistant.server.auth import TokenCheck
+from assistant.server.body import BodyLimit
 from assistant.server.front import Front
 from assistant.server.live import Live
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
-
-MAX_BODY = 1_000_000
-log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -70,84 +63,10 @@ def create_app(
     app.state.live = Live()
     assistant.services.events.listen(app.state.live.publish)
 
-    @app.middleware("http")
-    async def check_token(request: Request, call_next: Any) -> Any:
-        open_paths = {"/v1/health", "/openapi.json", "/docs", *page.FILES}
-        if request.url.path not in open_paths and not authorised(
-            request.headers.get("authorization"), token
-        ):
-            return error(401, "a bearer token is required: Authorization: Bearer TOKEN")
-        return await call_next(request)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return error(422, f"{where or 'body'}: {first.get('msg', 'invalid')}")
-
-    @app.exception_handler(InputError)
-    async def bad_input(request: Request, exc: InputError) -> JSONResponse:
-        return error(400, str(exc))
-
-    @app.exception_handler(LookupError)
-    async def missing(request: Request, exc: LookupError) -> JSONResponse:
-        return error(404, str(exc.args[0]) if exc.args else "not found")
-
-    @app.exception_handler(PermissionError)
-    async def refused(request: Request, exc: PermissionError) -> JSONResponse:
-        return error(403, str(exc))
-
-    @app.exception_handler(AssistantError)
-    async def ours(request: Request, exc: AssistantError) -> JSONResponse:
-        return error(409, str(exc))
-
-    @app.exception_handler(Exception)
-    async def fault(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("internal error on %s", request.url.path)
-        return error(500, f"internal error: {type(exc).__name__}")
-
+    failures.install(app)
     app.include_router(routes.router)
     app.include_router(page.router)
-    app.add_middleware(BodyLimit)
+    open_paths = {"/v1/health", "/openapi.json", "/docs", *page.FILES}
+    app.add_middleware(TokenCheck, token=token, open_paths=open_paths)
+    app.add_middleware(BodyLimit)  # outermost: a body declared too large is refused first
     return app
-
-
-def error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message.splitlines()[0] if message else "error"}, status)
-
-
-class BodyLimit:
-    """413 for a body over MAX_BODY, whether it says its length or streams it."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        length = dict(scope.get("headers", [])).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > MAX_BODY:
-            return await _too_large(scope, receive, send)
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > MAX_BODY:
-                raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await _too_large(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
-    response = error(413, f"the body is over {MAX_BODY:,} bytes")
-    await response(scope, receive, send)

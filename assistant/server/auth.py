@@ -6,8 +6,12 @@ import os
 import secrets
 from pathlib import Path
 
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 from assistant.errors import ConfigError, InputError
 from assistant.loopback import is_loopback
+from assistant.server.failures import error
 
 TOKEN_ENV = "ASSISTANT_SERVE_TOKEN"
 
@@ -49,3 +53,22 @@ def authorised(header: str | None, token: str | None) -> bool:
         return True
     scheme, _, given = (header or "").partition(" ")
     return scheme.lower() == "bearer" and secrets.compare_digest(given.strip(), token)
+
+
+class TokenCheck:
+    """401 for a request without the token, except on `open_paths`. Plain ASGI: Starlette's
+    BaseHTTPMiddleware would wrap the body's reads in a task group, so the 413 that
+    BodyLimit raises there would reach FastAPI as an ExceptionGroup, answered 400."""
+
+    def __init__(self, app: ASGIApp, token: str | None, open_paths: set[str]):
+        self.app, self.token, self.open_paths = app, token, open_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["path"] not in self.open_paths
+            and not authorised(Headers(scope=scope).get("authorization"), self.token)
+        ):
+            refusal = error(401, "a bearer token is required: Authorization: Bearer TOKEN")
+            return await refusal(scope, receive, send)
+        await self.app(scope, receive, send)

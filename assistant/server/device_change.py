@@ -19,8 +19,6 @@ def checked_change(device: Device, state: dict[str, Any], confirmed: bool) -> Ch
         raise PermissionError(
             f"not allowed to control the {device.name}: `assistant devices expose {device.id}`"
         )
-    if not state:
-        raise InputError("state is empty: say which fields to set")
     defaults = {FIELD_OF[c][0]: FIELD_OF[c][1] for c in device.capabilities if c in FIELD_OF}
     settable = {name: default for name, default in defaults.items() if name not in SENSED}
     for name, value in state.items():

@@ -42,7 +42,7 @@ class Day:
     span: tuple[int, int]
     kind: str  # "today", "tomorrow", "weekday", "date", "week", "month", "year"
     error: str | None = None
-    problem: str | None = None  # "invalid" or "past"
+    problem: str | None = None  # "invalid", "past" or "too_far"
 
 
 def find(text: str, today: date, taken: list[tuple[int, int]]) -> Day | None:
@@ -53,11 +53,25 @@ def find(text: str, today: date, taken: list[tuple[int, int]]) -> Day | None:
         for match in pattern.finditer(text):
             if any(match.start() < b and a < match.end() for a, b in claimed):
                 continue
-            day = _read(kind, match, today)
+            try:
+                day = _read(kind, match, today)
+            except OverflowError:  # a day after 9999-12-31, the calendar's last
+                day = _past_the_end(match.span(), match.group(0))
             if day is not None:
                 found.append(day)
                 claimed.append(match.span())
     return min(found, key=lambda d: d.span) if found else None
+
+
+def tomorrow(today: date, span: tuple[int, int], said: str) -> Day:
+    """The day after `today`, for a phrase such as "same time tomorrow"."""
+    if today == date.max:
+        return _past_the_end(span, said)
+    return Day(today + timedelta(days=1), span, "tomorrow")
+
+
+def _past_the_end(span: tuple[int, int], said: str) -> Day:
+    return Day(None, span, "date", f"{said.strip()} is past the calendar's end", "too_far")
 
 
 def _read(kind: str, match: re.Match[str], today: date) -> Day | None:
@@ -107,7 +121,7 @@ def _period(match: re.Match[str], today: date, span: tuple[int, int]) -> Day:
     if period == "month":
         first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         return Day(first, span, "month")
-    return Day(date(today.year + 1, 1, 1), span, "year")
+    return Day(date(today.year, 12, 31) + timedelta(days=1), span, "year")  # overflows in 9999
 
 
 def _date(

@@ -24,6 +24,7 @@ DURATION = re.compile(
     r")\b(?:'?s)?(?: (?:time|long))?",  # "three hours time", "two hours long"
     re.IGNORECASE,
 )
+_LONGEST = timedelta(days=999_999_999).total_seconds()  # a timedelta's limit, less rounding
 
 
 @dataclass
@@ -46,7 +47,7 @@ def find(text: str, start: int = 0) -> Duration | None:
     if match.group("and_half"):
         unit = match.group("and_half_unit").rstrip("s")
         count = number(match.group("and_half")) + 0.5
-        return Duration(timedelta(seconds=count * UNIT_SECONDS[unit]), match.span(), unit)
+        return Duration(_length(count * UNIT_SECONDS[unit]), match.span(), unit)
     if match.group("quarter") is not None:
         return Duration(timedelta(minutes=15), match.span(), "minute")
     seconds, unit = _one(match.group("first"))
@@ -55,7 +56,13 @@ def find(text: str, start: int = 0) -> Duration | None:
         seconds += UNIT_SECONDS[unit] / 2
     elif second:
         seconds += _one(second)[0]
-    return Duration(timedelta(seconds=seconds), match.span(), unit)
+    return Duration(_length(seconds), match.span(), unit)
+
+
+def _length(seconds: float) -> timedelta:
+    """A length longer than a timedelta holds ("in 10**20 days") is held as the longest one:
+    every moment it leads to is past the calendar's end, which the parser reports."""
+    return timedelta(seconds=seconds) if seconds < _LONGEST else timedelta.max
 
 
 def _one(phrase: str) -> tuple[float, str]:

@@ -28,7 +28,8 @@ _SAME_TIME = re.compile(
     r"(?:the\s+)?(?:same|this)\s+time)\b"
 )
 _FROM_NOW = re.compile(r"\bfrom now\s+(?:till|until|to|til)\b")
-_MAX_YEARS_AHEAD = 100
+MAX_YEARS_AHEAD = 100  # a time further ahead is refused ("too_far")
+_LONGEST_LENGTH = timedelta(days=366 * MAX_YEARS_AHEAD)  # and so is a longer length
 
 
 @dataclass
@@ -49,19 +50,26 @@ class _Said:
 
 
 def parse(text: str, now: datetime) -> TimeSpec | None:
-    """The time `text` means, relative to `now`; None when it names no time at all."""
+    """The time `text` means, relative to `now`; None when it names no time at all. Never
+    raises: a time that cannot be is a spec with an `error`, one past the calendar's end
+    (a `now` on 9999-12-31, "in 10**20 days") included."""
     said = _find(text, now)
     if not said.spans:
         return None
-    spec = _resolve(said, now)
+    try:
+        spec = _resolve(said, now)
+    except OverflowError:  # datetime arithmetic left the calendar (years 1 to 9999)
+        spec = _fail(TimeSpec(text=""), f"{_words(said)} is outside the calendar", "too_far")
     spec.spans = _original_spans(said)
     spec.day_said = said.day is not None
     spec.text = " ".join(said.norm.origin[a:b] for a, b in spec.spans)
     if spec.start and not spec.error:
-        if spec.start.year > now.year + _MAX_YEARS_AHEAD:
+        if spec.start.year > now.year + MAX_YEARS_AHEAD:
             return _fail(spec, f"{spec.start.year} is too far ahead", "too_far")
         if spec.start < now and not said.relative:
             return _fail(spec, f"{spec.text} is in the past", "past")
+    if spec.duration and spec.duration > _LONGEST_LENGTH and not spec.error:
+        return _fail(spec, f"{spec.text} is too long", "too_far")
     return spec
 
 
@@ -105,7 +113,7 @@ def _find(text: str, now: datetime) -> _Said:
         spans.append(from_now.span())
     if same_time:
         found.insert(0, clocks.Clock(now.hour, now.minute, same_time.span(), True))
-        day = dates.Day(now.date() + timedelta(days=1), same_time.span(), "tomorrow")
+        day = dates.tomorrow(now.date(), same_time.span(), same_time.group(0))
     return _Said(
         norm, spans, repeat, length, relative, day, part, this_part, found,
         alarm=bool(_ALARM.search(t)), timer=bool(_TIMER.search(t)),
@@ -119,6 +127,8 @@ def _resolve(said: _Said, now: datetime) -> TimeSpec:
         return _fail(spec, problem.error or "", "invalid")
     if said.day and said.day.error:
         return _fail(spec, said.day.error, said.day.problem or "invalid")
+    if said.repeat and said.repeat.error:
+        return _fail(spec, said.repeat.error, "invalid")
     if said.repeat:
         return _repeat(said, now, spec)
     if said.length and (said.relative or (said.timer and not said.clocks)):
@@ -283,7 +293,10 @@ def _repeat(said: _Said, now: datetime, spec: TimeSpec) -> TimeSpec:
         hours, minute, grain = [PART_HOURS[said.part]], 0, "hour"
     else:
         hours, minute, grain = [0], 0, "day"
-    spec.start, spec.grain = first_occurrence(repeat.rule, now, (hours[0], minute)), grain
+    start = first_occurrence(repeat.rule, now, (hours[0], minute))
+    if start is None:
+        return _fail(spec, f"{_words(said)} has no day left in the calendar", "too_far")
+    spec.start, spec.grain = start, grain
     return spec
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class Repeat:
     span: tuple[int, int]
     part: str | None = None  # "every morning": the part of day each occurrence is in
     interval_only: bool = False  # "every 2 hours": no day or time of its own
+    error: str | None = None  # why it cannot repeat: "every 0 hours", "the 45th of every month"
 
 
 def find(text: str) -> Repeat | None:
@@ -74,17 +76,23 @@ def _read(kind: str, match: re.Match[str]) -> Repeat:
         day = RRULE_DAYS[WEEKDAYS.index(match.group("wd"))]
         return Repeat(f"FREQ=MONTHLY;BYDAY={position}{day}", span)
     if kind == "month_day":
-        monthday = ordinal(match.group("md") or match.group("md2"))
-        return Repeat(f"FREQ=MONTHLY;BYMONTHDAY={monthday}", span)
+        said = match.group("md") or match.group("md2")
+        rule = f"FREQ=MONTHLY;BYMONTHDAY={ordinal(said)}"
+        if not 1 <= ordinal(said) <= 31:
+            return Repeat(rule, span, error=f"the {said} is not a day of the month")
+        return Repeat(rule, span)
     if kind == "every_n":
         raw = match.group("n")
-        interval = 2 if raw == "other" else int(number(raw))
+        count = 2.0 if raw == "other" else number(raw)
+        interval = int(count) if math.isfinite(count) else 0
         freq = _FREQ[match.group("unit")]
         on = match.group("on")
         rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval != 1 else "")
         if on:
             rule += f";BYDAY={_days(on)}"
-        return Repeat(rule, span, interval_only=freq in {"SECONDLY", "MINUTELY", "HOURLY"})
+        error = None if interval >= 1 else f"{match.group(0)} is not a repeat I can keep"
+        interval_only = freq in {"SECONDLY", "MINUTELY", "HOURLY"}
+        return Repeat(rule, span, interval_only=interval_only, error=error)
     if kind == "weekday_set":
         every_other = ";INTERVAL=2" if match.group("other") else ""
         return Repeat(f"FREQ=WEEKLY{every_other};BYDAY={_days(match.group('days'))}", span)

@@ -36,10 +36,12 @@ def shift(now: datetime, length: timedelta) -> datetime:
     return (now.astimezone(UTC) + length).astimezone(now.tzinfo)
 
 
-def first_occurrence(rule: str, now: datetime, time_of_day: tuple[int, int] | None) -> datetime:
-    """The first occurrence of `rule` after `now`. A rule with a time of day starts on the
-    first matching day (so "every other monday" begins on the coming monday); one without
-    ("every 2 hours") begins one interval from now."""
+def first_occurrence(
+    rule: str, now: datetime, time_of_day: tuple[int, int] | None
+) -> datetime | None:
+    """The first occurrence of `rule` after `now`, None when the calendar ends first. A rule
+    with a time of day starts on the first matching day (so "every other monday" begins on
+    the coming monday); one without ("every 2 hours") begins one interval from now."""
     from dateutil.rrule import rrulestr
 
     if time_of_day is None:
@@ -47,9 +49,7 @@ def first_occurrence(rule: str, now: datetime, time_of_day: tuple[int, int] | No
     plain = re.sub(r";INTERVAL=\d+", "", rule)  # the first occurrence ignores the interval
     anchor = on_day(now, now.date(), *time_of_day).replace(tzinfo=None)
     after = rrulestr(plain, dtstart=anchor).after(now.replace(tzinfo=None), inc=False)
-    if after is None:
-        raise ValueError(f"{rule} never happens after {now}")
-    return after.replace(tzinfo=now.tzinfo)
+    return None if after is None else after.replace(tzinfo=now.tzinfo)
 
 
 def _interval(rule: str) -> timedelta:
