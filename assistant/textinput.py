@@ -67,7 +67,8 @@ def preview(raw: str, max_chars: int) -> str:
 
 
 def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in {"Cc", "Cf"} and ch != "\u200d"
+    # Cs: a lone surrogate (undecodable bytes in argv) cannot be stored as UTF-8.
+    return unicodedata.category(ch) in {"Cc", "Cf", "Cs"} and ch != "\u200d"
 
 
 def _unprintable_share(text: str) -> float:

@@ -23,6 +23,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if not config.option.basetemp:
         CACHE.mkdir(exist_ok=True)  # a fresh clone has none; pytest makes only the last level
         config.option.basetemp = str(CACHE / "pytest-tmp")
+    # hypothesis keeps its files (even with the example database off) under .cache too
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(CACHE / "hypothesis"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -134,3 +134,12 @@ def test_an_import_killed_midway_stores_all_or_none_and_runs_again(home, tmp_pat
     final = stored(home)
     assert set(uids) <= set(final) and final[mine.uid] == "water the plants"
     assert len(final) == len(uids) + 1
+
+
+def test_ids_out_of_range_are_one_line_usage_errors(home):
+    for args in (("reminders", "cancel", "99999999999999999999"), ("feedback", "undo", "0"),
+                 ("log", "-n", "-5")):  # fmt: skip
+        result = run(home, *args)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines()[-1].count("error:") == 1

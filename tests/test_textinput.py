@@ -52,3 +52,9 @@ def test_a_named_file_is_read_as_text_or_refused_in_one_line(tmp_path):
         assert str(caught.value) == f"{name} {message}"
     with pytest.raises(InputError, match=r"cannot read nowhere\.py: No such file"):
         read_text_file(tmp_path / "nowhere.py", 100, "source code", said="nowhere.py")
+
+
+def test_a_lone_surrogate_becomes_a_space_so_the_text_can_be_stored():
+    text = clean("remember that the shed key hangs by the back door \udcff thanks", 1000)
+    assert "\udcff" not in text
+    text.encode("utf-8")  # what SQLite needs

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
+from assistant.cli.numbers import count
 from assistant.cli.output import add_json_command, emit
 from assistant.errors import InputError
 
@@ -48,7 +49,7 @@ def register(cli: CommandLine) -> None:
         flag = add_json_command(sub, name, text)
         flag.add_argument("ids", nargs="+")
     log = add_json_command(sub, "log", "every action asked of a device, newest last")
-    log.add_argument("--limit", type=int, default=30)
+    log.add_argument("--limit", type=count, default=30)
     log.add_argument("--device", help="only this device's actions")
 
 

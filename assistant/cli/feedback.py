@@ -7,6 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
+from assistant.cli.numbers import record_id
 from assistant.cli.output import add_json_command, emit
 from assistant.errors import InputError
 
@@ -22,11 +23,11 @@ def register(cli: CommandLine) -> None:
     listing.add_argument("--all", action="store_true", help="include withdrawn corrections")
     adding = add_json_command(sub, "add", "record the right intent of a logged turn")
     which = adding.add_mutually_exclusive_group(required=True)
-    which.add_argument("--turn", type=int, help="the turn id (see `assistant log`)")
+    which.add_argument("--turn", type=record_id, help="the turn id (see `assistant log`)")
     which.add_argument("--last", action="store_true", help="the most recent turn")
     adding.add_argument("label", help="the intent that was right, e.g. reminder.create")
     undo = add_json_command(sub, "undo", "withdraw a correction recorded by mistake")
-    undo.add_argument("id", type=int, help="the correction id from `assistant feedback`")
+    undo.add_argument("id", type=record_id, help="the correction id from `assistant feedback`")
 
 
 def run(args: argparse.Namespace, assistant: Assistant) -> int:

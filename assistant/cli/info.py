@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
+from assistant.cli.numbers import count
 from assistant.cli.output import emit
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def register(cli: CommandLine) -> None:
         help="report intents of different skills whose examples the model confuses",
     )
     log = cli.command("log", "show recent turns from the turn log", _log)
-    log.add_argument("-n", "--limit", type=int, default=20, help="how many turns (default 20)")
+    log.add_argument("-n", "--limit", type=count, default=20, help="how many turns (default 20)")
     cli.command("config", "print the effective configuration", _config, needs_assistant=False)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
+from assistant.cli.numbers import record_id
 from assistant.cli.output import add_json_command, emit
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def register(cli: CommandLine) -> None:
     exported = add_json_command(sub, "export", "write every entry as iCalendar (.ics)")
     exported.add_argument("file", type=Path, nargs="?", help="default: standard output")
     cancel = add_json_command(sub, "cancel", "cancel entries by id")
-    cancel.add_argument("ids", type=int, nargs="+")
+    cancel.add_argument("ids", type=record_id, nargs="+")
     add_json_command(sub, "daemon", "deliver reminders as they come due, until stopped")
 
 

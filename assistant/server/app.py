@@ -44,6 +44,7 @@ def create_app(
         assistant.services.get("speech").attach(reminders)
         if deliver:
             reminders.start()
+        assistant.services.get("devices").watch()  # Home Assistant's states stay current
         wyoming = None
         if wyoming_uri:
             from assistant.server.wyoming_handler import start_wyoming
