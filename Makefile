@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The intent model is (re)trained when missing or older than the skills' examples.
+# The prompt comes at once: when the intent model is missing or older than the skills'
+# examples, the shell trains it in the background and switches to it when it is ready.
 run: $(STAMP)
-	$(BIN)/assistant train --if-stale
 	$(BIN)/assistant
 
 # tmux drives the REPL tests in a real terminal; mosquitto is the MQTT broker the device and

@@ -25,6 +25,9 @@ class NLUConfig:
     min_similarity: float = 0.25
     # Share of the word-level TF-IDF cosine in the similarity (the rest is the embedding's).
     lexical_weight: float = 0.3
+    # The shell trains the intent model in the background when there is none yet or the
+    # skills' examples changed (the few-shot model answers meanwhile).
+    train_in_background: bool = True
 
 
 @dataclass

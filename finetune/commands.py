@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.commands import CommandLine
 from assistant.cli.output import add_json_command, emit
 from assistant.errors import AssistantError
 from assistant.nlu import collisions, metrics
+from assistant.nlu.training_progress import TrainingProgress, write_progress
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -40,6 +43,12 @@ def register(cli: CommandLine) -> None:
     train_parser.add_argument(
         "--no-promote", action="store_true", help="save the version without using it"
     )
+    train_parser.add_argument(
+        "--progress-file",
+        type=Path,
+        metavar="FILE",
+        help="keep FILE (JSON) up to date with how far training is; the shell shows it",
+    )
     cli.command(
         "finetune",
         "learn from the recorded corrections; promoted only if it passes the evaluation gate",
@@ -63,9 +72,11 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         config = TrainConfig(method=args.method, **({"epochs": args.epochs} if args.epochs else {}))
     except ValueError as exc:
         raise AssistantError(f"bad training settings: {exc}") from None
+    report = _Reporter(args.progress_file)
     if args.if_stale and not pipeline.is_stale(assistant.registry, assistant.models, config):
         current = assistant.models.current()
         assert current is not None
+        report.stage("done", current.name)
         emit(
             args,
             {"trained": False, "version": current.name},
@@ -74,14 +85,20 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         return 0
     if not args.json:
         print(f"Training the intent model ({config.method}, {config.epochs} epochs) on this CPU…")
-    result = pipeline.train_version(
-        assistant.registry,
-        assistant.models,
-        resolve_model_dir(assistant.config.nlu.encoder_path),
-        config,
-        promote=not args.no_promote,
-        progress=not args.json,
-    )
+    try:
+        result = pipeline.train_version(
+            assistant.registry,
+            assistant.models,
+            resolve_model_dir(assistant.config.nlu.encoder_path),
+            config,
+            promote=not args.no_promote,
+            progress=not args.json,
+            on_step=report.step,
+        )
+    except BaseException as exc:
+        report.stage("failed", str(exc) or type(exc).__name__)
+        raise
+    report.stage("done", result.version.name)
     meta = result.version.meta
     found = _collisions(assistant, result.version)
     summary = {
@@ -108,6 +125,30 @@ def train(args: argparse.Namespace, assistant: Assistant) -> int:
         print("\nOn the hand-written evaluation set:\n" + metrics.format_report(result.eval_report))
     print("\n" + collisions.describe(found))
     return 0
+
+
+class _Reporter:
+    """Writes the progress file (when asked for one) at most once a second."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.started = time.time()
+        self._last = 0.0
+        self.stage("starting")
+
+    def step(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total:
+            self.stage("saving", done=done, total=total)
+        elif now - self._last >= 1.0:
+            self._last = now
+            self.stage("training", done=done, total=total)
+
+    def stage(self, stage: str, message: str = "", done: int = 0, total: int = 0) -> None:
+        if self.path is None:
+            return
+        progress = TrainingProgress(stage, done, total, os.getpid(), self.started, message)
+        write_progress(self.path, progress)
 
 
 def _collisions(assistant: Assistant, version: Any) -> list[collisions.Confusion]:

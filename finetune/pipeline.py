@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,12 +48,13 @@ def train_version(
     progress: bool = True,
     tuning_path: Path = TUNING_SET,
     eval_path: Path | None = EVAL_SET,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> TrainResult:
     from finetune import train
 
     started = time.perf_counter()
     data = dataset.build(registry, config)
-    model = train.train(data, config, encoder_dir, progress=progress)
+    model = train.train(data, config, encoder_dir, progress=progress, on_step=on_step)
     result = save_version(model, data, config, store, encoder_dir, tuning_path, eval_path)
     version = store.promote(result.version.name) if promote else result.version
     return TrainResult(version, result.eval_report, time.perf_counter() - started)

@@ -10,7 +10,7 @@ import math
 import os
 import random
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -81,8 +81,10 @@ def train(
     model_dir: Path,
     progress: bool = True,
     model: IntentClassifier | None = None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> IntentClassifier:
-    """Train (or continue training `model`) on `data`; returns the model in eval mode."""
+    """Train (or continue training `model`) on `data`; returns the model in eval mode.
+    `on_step(done, total)` is told after each optimiser step (a progress file, a toolbar)."""
     seed_everything(config.seed)
     torch.set_num_threads(os.cpu_count() or 1)
     model = model or new_classifier(model_dir, len(data.label_names), config)
@@ -136,6 +138,8 @@ def train(
             schedule.step()
             bar.update(1)
             bar.set_postfix(loss=f"{loss.item():.3f}")
+            if on_step is not None:
+                on_step(bar.n, total)
     bar.close()
     model.eval()
     return model

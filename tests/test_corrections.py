@@ -14,10 +14,8 @@ import pytest
 from assistant.core import Assistant
 from assistant.dialogue.corrections import correction_target
 from assistant.dialogue.session import Session
-from assistant.nlu.encoder import resolve_model_dir
 from assistant.nlu.prediction import Prediction, decided
 from assistant.nlu.versions import ModelVersion
-from finetune.continual import finetune_version
 from finetune.gate import REGRESSION, gate, mcnemar_p
 from finetune.pipeline import EVAL_SET, read_labelled
 from skills.chat import Chat
@@ -171,14 +169,28 @@ def test_mcnemar_refuses_only_a_loss_that_is_unlikely_by_chance():
 
 
 @pytest.mark.slow
-def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_is_exact(
+def test_corrections_fine_tune_in_the_background_fix_held_out_phrasings_and_roll_back_exactly(
     home_with_model,
 ):
+    """The whole loop, once (each fine-tune replays all the base data: about a minute and a
+    half here): ten corrections made as /wrong makes them start the automatic fine-tune,
+    which passes the gate, is promoted and served at once; phrasings never corrected now
+    route right, nothing else got worse, and rollback is exact."""
     rows = [json.loads(line) for line in FAMILY.read_text().splitlines() if line.strip()]
     to_correct = [r for r in rows if r["split"] == "correct"]
     held_out = [r for r in rows if r["split"] == "held_out"]
     eval_texts = [r["text"] for r in read_labelled(EVAL_SET)]
-    assistant = Assistant.open(home=home_with_model)
+    (home_with_model / "config.toml").write_text(
+        f"[learning]\nauto_finetune_after = {len(to_correct)}\n"
+    )
+    messages: list[str] = []
+    done = threading.Event()
+
+    def notify(message: str) -> None:
+        messages.append(message)
+        done.set()
+
+    assistant = Assistant.open(home=home_with_model, notify=notify)
     session = Session()
     before = assistant.predict(eval_texts)
     threshold = assistant.router.config.threshold
@@ -189,21 +201,18 @@ def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_i
             for p, r in zip(predictions, rows_, strict=True)
         )
 
-    assert right(assistant.predict([r["text"] for r in held_out]), held_out) <= 3
+    # The base model gets few of them (3 on AMD, 4 on Intel with bf16: CPUs differ).
+    assert right(assistant.predict([r["text"] for r in held_out]), held_out) <= 4
     for row in to_correct:  # what /wrong does in the REPL
         turn = assistant.handle(row["text"], session)
         assistant.correct(turn.id, row["label"], session)
 
-    result = finetune_version(
-        assistant.registry,
-        assistant.models,
-        assistant.store.feedback(),
-        resolve_model_dir(),
-        progress=False,
-    )
-    assert result.promoted, result.reasons
+    assert done.wait(timeout=600), "no background fine-tune finished"
+    assert messages[0].startswith("learned from corrections: model v2 "), messages
+    assert assistant.unused_corrections() == []
+    assert assistant.models.current().name == "v2"
     assert right(assistant.predict([r["text"] for r in held_out]), held_out) >= 8  # served at once
-    old, new = assistant.models.get("v1").meta["eval"], result.version.meta["eval"]
+    old, new = assistant.models.get("v1").meta["eval"], assistant.models.get("v2").meta["eval"]
     # No regression beyond what the gate tolerates as noise (CPUs differ in floating point).
     assert new["in_scope_accuracy"] >= old["in_scope_accuracy"] - REGRESSION
     assert new["out_of_scope"]["recall"] >= old["out_of_scope"]["recall"] - REGRESSION
@@ -211,25 +220,4 @@ def test_corrections_fix_held_out_phrasings_without_losing_ground_and_rollback_i
     assert assistant.models.rollback().name == "v1"
     after = assistant.predict(eval_texts)
     assert [(p.label, p.confidence) for p in after] == [(p.label, p.confidence) for p in before]
-    assistant.close()
-
-
-@pytest.mark.slow
-def test_automatic_mode_fine_tunes_in_the_background(home_with_model):
-    (home_with_model / "config.toml").write_text("[learning]\nauto_finetune_after = 2\n")
-    messages: list[str] = []
-    done = threading.Event()
-
-    def notify(message: str) -> None:
-        messages.append(message)
-        done.set()
-
-    assistant = Assistant.open(home=home_with_model, notify=notify)
-    session = Session()
-    for text in ("goodnight house", "sweet dreams house"):
-        turn = assistant.handle(text, session)
-        assistant.correct(turn.id, "device.off", session)
-    assert done.wait(timeout=300), "no background fine-tune finished"
-    assert messages[0].startswith("learned from corrections: model v2 ")
-    assert assistant.unused_corrections() == []
     assistant.close()

@@ -52,7 +52,8 @@ def test_import_then_add_rename_flag_and_remove(home, tmp_path):
     path.write_text(HOME_FILE)
     imported = run(home, "devices", "import", str(path), "--json")
     assert imported.returncode == 0, imported.stderr
-    assert json.loads(imported.stdout) == {"devices": 3, "rooms": ["bedroom", "garden", "office"]}
+    assert json.loads(imported.stdout) == {
+        "devices": 3, "rooms": ["bedroom", "garden", "office"], "unavailable": []}  # fmt: skip
     listed = devices(home)
     assert set(listed) == {"desk", "fan", "side_gate"}  # the demo home is replaced
     assert listed["desk"]["aliases"] == ["work light"] and listed["desk"]["floor"] == "upstairs"

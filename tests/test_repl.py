@@ -28,6 +28,7 @@ def repl_env(home):
         "ASSISTANT_CACHE": os.environ["ASSISTANT_CACHE"],
         "TERM": "xterm-256color",
         "PATH": os.environ["PATH"],
+        "ASSISTANT_NLU_TRAIN_IN_BACKGROUND": "false",  # test_background_training tests it
     }
 
 

@@ -32,6 +32,7 @@ def repl(home):
             "ASSISTANT_LLM_MODEL": "tiny",
             "TERM": "xterm-256color",
             "PATH": os.environ["PATH"],
+            "ASSISTANT_NLU_TRAIN_IN_BACKGROUND": "false",  # test_background_training tests it
         }
         tmux = Tmux([sys.executable, "-m", "assistant"], env)
         try:

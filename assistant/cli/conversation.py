@@ -38,7 +38,14 @@ def _ask(args: argparse.Namespace, assistant: Assistant) -> int:
 
 
 def _repl(args: argparse.Namespace, assistant: Assistant) -> int:
+    from assistant.cli.background_training import BackgroundTraining
     from assistant.cli.repl import Repl
 
-    Repl(assistant).run()
+    training = None
+    if assistant.config.nlu.train_in_background and assistant.models is not None:
+        training = BackgroundTraining(assistant, print)
+    repl = Repl(assistant, training=training)
+    if training is not None:
+        training.echo = repl.echo
+    repl.run()
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
@@ -14,6 +15,7 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from assistant import paths
 from assistant.cli import render
+from assistant.cli.background_training import BackgroundTraining
 from assistant.core import Assistant
 from assistant.dialogue.session import Session
 from assistant.errors import AssistantError
@@ -65,8 +67,10 @@ class Repl:
         prompt: PromptSession[str] | None = None,
         echo: Callable[[str], None] = print,
         write: Callable[[str], None] = write_now,
+        training: BackgroundTraining | None = None,
     ):
         self.assistant = assistant
+        self.training = training  # trains the intent model behind the prompt when needed
         self.session = session or Session()
         self.echo = echo
         self.write = write
@@ -90,11 +94,14 @@ class Repl:
     def run(self) -> None:
         self.echo("Assistant ready. Type /help for commands, Ctrl-D to quit.")
         with patch_stdout(raw=True):  # background messages print above the prompt line
+            if self.training is not None and self.training.start():
+                self.echo("(training the intent model in the background; the few-shot model"
+                          " answers until it is ready)")  # fmt: skip
             self.assistant.start_loading(on_ready=self._model_ready)
             self._deliver_reminders()
             while True:
                 try:
-                    line = self.prompt.prompt(PROMPT)
+                    line = self.prompt.prompt(PROMPT, **self._toolbar())
                 except KeyboardInterrupt:
                     continue  # Ctrl-C abandons the line, not the shell
                 except EOFError:
@@ -102,6 +109,12 @@ class Repl:
                 if not self.handle_line(line):
                     break
         self.echo("Bye.")
+
+    def _toolbar(self) -> dict[str, Any]:
+        """While training runs, a toolbar with its progress, redrawn every second."""
+        if self.training is None or not self.training.status():
+            return {"bottom_toolbar": None}
+        return {"bottom_toolbar": self.training.status, "refresh_interval": 1.0}
 
     def _deliver_reminders(self) -> None:
         """Reminders print above the prompt while the shell is open; what came due while
@@ -117,8 +130,10 @@ class Repl:
 
     def _model_ready(self, seconds: float) -> None:
         self.echo(f"(intent model ready in {seconds:.1f} s)")
+        training = self.training is not None and bool(self.training.status())
         for notice in self.assistant.notices:
-            self.echo(f"note: {notice}")
+            if not (training and "`assistant train`" in notice):  # it is what is running
+                self.echo(f"note: {notice}")
 
     def handle_line(self, line: str) -> bool:
         """Answer one line; False when the user asked to leave."""

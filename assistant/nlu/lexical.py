@@ -25,6 +25,10 @@ def features(text: str) -> list[str]:
 
 
 class LexicalIndex:
+    """The indexed texts' weighted, L2-normalised feature vectors, kept sparse: each column
+    (feature) holds the rows that have it, so ten thousand examples over a vocabulary of
+    twenty thousand features take a few MB instead of a dense 800 MB matrix."""
+
     def __init__(self, texts: Sequence[str], labels: Sequence[int] | np.ndarray, n_labels: int):
         documents = [features(t) for t in texts]
         self.vocabulary: dict[str, int] = {}
@@ -39,19 +43,37 @@ class LexicalIndex:
         share = smoothed / smoothed.sum(axis=1, keepdims=True)
         entropy = -(share * np.log(share)).sum(axis=1)
         self.weights = (1 - entropy / np.log(max(n_labels, 2))).astype(np.float32)
-        self.matrix = self.vectors(texts)  # (n_texts, vocabulary)
-
-    def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float32)
+        self.size = len(texts)
+        rows, columns, values = [], [], []
         for row, text in enumerate(texts):
-            for feature in features(text):
-                column = self.vocabulary.get(feature)
-                if column is not None:
-                    out[row, column] += 1
-        out *= self.weights
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-12)
+            found, weighted = self._vector(text)
+            rows += [row] * len(found)
+            columns += found
+            values += weighted
+        order = np.argsort(np.array(columns, dtype=np.int64), kind="stable")
+        self._rows = np.array(rows, dtype=np.int64)[order]  # (entries,) by column
+        self._values = np.array(values, dtype=np.float32)[order]  # (entries,)
+        sorted_columns = np.array(columns, dtype=np.int64)[order]
+        # entries of column c are [_starts[c], _starts[c + 1])
+        self._starts = np.searchsorted(sorted_columns, np.arange(len(self.vocabulary) + 1))
+
+    def _vector(self, text: str) -> tuple[list[int], list[float]]:
+        """The known features of `text` and their weighted, normalised values."""
+        tally: dict[int, float] = {}
+        for feature in features(text):
+            column = self.vocabulary.get(feature)
+            if column is not None:
+                tally[column] = tally.get(column, 0.0) + 1.0
+        found = list(tally)
+        weighted = [tally[c] * float(self.weights[c]) for c in found]
+        norm = max(sum(v * v for v in weighted) ** 0.5, 1e-12)
+        return found, [v / norm for v in weighted]
 
     def similarities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_indexed) cosine similarities."""
-        return self.vectors(texts) @ self.matrix.T
+        out = np.zeros((len(texts), self.size), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for column, value in zip(*self._vector(text), strict=True):
+                start, end = self._starts[column], self._starts[column + 1]
+                out[i, self._rows[start:end]] += value * self._values[start:end]
+        return out
