@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant import config as config_module
 from assistant import paths, plugins, textinput
@@ -36,6 +36,9 @@ from assistant.skills_runner import known_answer, out_of_scope_reply, run_skill
 from assistant.store import Store
 from assistant.turn import Turn
 
+if TYPE_CHECKING:
+    from assistant.nlu.preload import ModelPreload
+
 log = logging.getLogger("assistant")
 OUT_OF_SCOPE_FILES = ("out_of_scope.txt", "out_of_scope_domains.txt")
 
@@ -55,6 +58,7 @@ class Assistant:
         model: IntentModel | None = None,
         models: ModelStore | None = None,
         services: Services | None = None,
+        preload: ModelPreload | None = None,
     ):
         self.config = config
         self.store = store
@@ -69,6 +73,7 @@ class Assistant:
             config.nlu,
             model,
             on_calibration=self._apply_calibration,
+            preload=preload,
         )
         self.router = Router(
             self.predict,
@@ -85,6 +90,7 @@ class Assistant:
         notify: Callable[[str], None] = print,
         model: IntentModel | None = None,
         clock: Clock | None = None,
+        preload: ModelPreload | None = None,
     ) -> Assistant:
         """Config, store, services and skills from $ASSISTANT_HOME; the model loads on demand."""
         home = home or paths.home()
@@ -97,7 +103,9 @@ class Assistant:
         plugins.load_skills(registry, lambda skill_class: skill_class(context))
         for failure in registry.failures:
             log.warning("plugin not loaded: %s: %s", failure.source, failure.error)
-        assistant = cls(config, store, registry, model, ModelStore(home / "models"), services)
+        assistant = cls(
+            config, store, registry, model, ModelStore(home / "models"), services, preload
+        )
         assistant.notify = notify
         if config.webhooks.urls:
             services.get("webhooks")  # listening from the start, in every front end

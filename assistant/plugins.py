@@ -23,13 +23,26 @@ def entry_points(group: str = GROUP) -> list[importlib.metadata.EntryPoint]:
     found = list(importlib.metadata.entry_points(group=group))
 
     def builtin_first(ep: importlib.metadata.EntryPoint) -> tuple[int, str]:
-        dist = ep.dist.name if ep.dist is not None else ""
-        return (0 if dist == BUILTIN_DISTRIBUTION else 1, ep.name)
+        return (0 if _distribution(ep) == BUILTIN_DISTRIBUTION else 1, ep.name)
 
     unique: dict[tuple[str, str], importlib.metadata.EntryPoint] = {}
     for ep in sorted(found, key=builtin_first):
         unique.setdefault((ep.name, ep.value), ep)  # a package seen twice on sys.path
     return list(unique.values())
+
+
+def _distribution(ep: importlib.metadata.EntryPoint) -> str:
+    """The name of the package that declared `ep`, read from the top of its METADATA
+    (`Distribution.name` parses the whole file as an e-mail, every time it is asked)."""
+    if ep.dist is None:
+        return ""
+    text = ep.dist.read_text("METADATA") or ep.dist.read_text("PKG-INFO") or ""
+    for line in text.splitlines():
+        if line.startswith("Name:"):
+            return line.removeprefix("Name:").strip()
+        if not line:
+            break  # the headers end at the first blank line
+    return ""
 
 
 def load_skills(

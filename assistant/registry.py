@@ -10,7 +10,7 @@ from assistant.errors import DuplicateIntentError, PluginError
 from assistant.nlu.prediction import OUT_OF_SCOPE
 from assistant.skill import IntentSpec, Skill
 from assistant.slots.values import SLOT_VALUES
-from assistant.templates import Example, TemplateError, expand
+from assistant.templates import Example, TemplateError, check, expand
 
 if TYPE_CHECKING:
     from assistant.slots import SlotType
@@ -59,7 +59,7 @@ class SkillRegistry:
         for spec in specs:
             for template in spec.examples:
                 try:
-                    expand(template, spec.name, values, per_template=1)
+                    check(template, values)
                 except TemplateError as exc:
                     raise PluginError(f"skill {skill.name!r}: {exc}") from None
         self.skills[skill.name] = skill

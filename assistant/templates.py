@@ -48,6 +48,16 @@ def variants(template: str) -> list[str]:
     return out
 
 
+def check(template: str, values: Mapping[str, Sequence[str]]) -> None:
+    """A TemplateError when `template` is malformed or names a slot without values; what
+    `expand` would refuse, found without expanding (every skill's templates, every start)."""
+    missing = slot_names(template) - set(values)
+    if missing:
+        raise TemplateError(f"template {template!r} uses slot(s) without values: {sorted(missing)}")
+    if any(ch in _TOKEN.sub("", template) for ch in "()[]"):
+        raise TemplateError(f"unbalanced brackets in template {template!r}")
+
+
 def slot_names(template: str) -> set[str]:
     return set(_SLOT.findall(template))
 
@@ -59,9 +69,7 @@ def expand(
     per_template: int = 4,
 ) -> list[Example]:
     """Up to `per_template` distinct sentences from one template, the same ones every run."""
-    missing = slot_names(template) - set(values)
-    if missing:
-        raise TemplateError(f"template {template!r} uses slot(s) without values: {sorted(missing)}")
+    check(template, values)
     rng = random.Random(zlib.crc32(f"{intent}\x00{template}".encode()))
     forms = variants(template)
     rng.shuffle(forms)

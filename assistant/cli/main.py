@@ -6,11 +6,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from assistant import __version__, plugins
 from assistant.cli.commands import CommandLine
 from assistant.errors import AssistantError, InputError
 from assistant.registry import LoadFailure
+
+if TYPE_CHECKING:
+    from assistant.nlu.preload import ModelPreload
 
 log = logging.getLogger("assistant")
 
@@ -34,7 +38,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, CommandLine]:
     return parser, cli
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, preload: ModelPreload | None = None) -> int:
     parser, cli = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -44,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     for failure in cli.failures:
         log.warning("commands not loaded: %s: %s", failure.source, failure.error)
     try:
-        return run(args, cli)
+        return run(args, cli, preload)
     except AssistantError as exc:
         if args.debug:
             raise
@@ -57,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def run(args: argparse.Namespace, cli: CommandLine) -> int:
+def run(args: argparse.Namespace, cli: CommandLine, preload: ModelPreload | None = None) -> int:
     name = args.command or "repl"
     command = cli.commands.get(name)
     if command is None:
@@ -68,7 +72,7 @@ def run(args: argparse.Namespace, cli: CommandLine) -> int:
     from assistant.services import FixedClock, parse_now
 
     now = getattr(args, "now", None)
-    assistant = Assistant.open(clock=FixedClock(parse_now(now)) if now else None)
+    assistant = Assistant.open(clock=FixedClock(parse_now(now)) if now else None, preload=preload)
     try:
         return command.run(args, assistant) or 0
     finally:

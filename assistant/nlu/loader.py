@@ -18,6 +18,7 @@ from assistant.nlu.prediction import IntentModel, Prediction
 if TYPE_CHECKING:
     from assistant.config import NLUConfig
     from assistant.nlu.encoder import Encoder
+    from assistant.nlu.preload import ModelPreload
     from assistant.nlu.versions import ModelStore, ModelVersion
     from assistant.registry import SkillRegistry
 
@@ -33,12 +34,14 @@ class IntentModels:
         nlu: NLUConfig,
         model: IntentModel | None = None,
         on_calibration: Callable[[dict[str, Any]], None] | None = None,
+        preload: ModelPreload | None = None,
     ):
         self.registry = registry
         self.versions = versions  # trained versions; None = always the few-shot model
         self.encoder = encoder
         self.nlu = nlu
         self.on_calibration = on_calibration  # the loaded version's tuned threshold and margin
+        self.preload = preload  # the trained model, loading since the process started
         self._notices: list[str] = []  # what the user should know about the model in use
         self._stale_check: ModelVersion | None = (
             None  # a version not yet checked against the skills
@@ -131,7 +134,8 @@ class IntentModels:
             return self._prototype()
         from assistant.nlu.trained import TrainedModel
 
-        trained = TrainedModel(current)
+        preloaded, self.preload = (self.preload.take(current) if self.preload else None), None
+        trained = preloaded or TrainedModel(current)
         if self.on_calibration is not None:
             self.on_calibration(current.meta["calibration"])
         self._stale_check = current
