@@ -33,7 +33,7 @@ tools:
 
 # The whole suite: real encoder, a trained model (cached in .cache/test), processes, tmux.
 test: $(STAMP) tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 # What a developer runs often: fakes where the real thing is not the point, < 2 min.
 test-fast: $(STAMP)

@@ -125,7 +125,8 @@ def test_sleeping_is_stopped_by_the_wall_clock_limit(mode):
     ids=["one-huge-block", "a-growing-list"],
 )
 def test_a_memory_bomb_fails_with_the_memory_limit(mode, code):
-    result = sandbox_for(mode, output_chars=4000).run(code)
+    # CPU and wall time to spare: on a loaded machine page-zeroing alone took over 1 s of CPU
+    result = sandbox_for(mode, output_chars=4000, cpu_s=10.0, wall_s=20.0).run(code)
     assert result.limit == "memory limit (256 MB)"
     assert "MemoryError" in result.stderr and result.exit_code != 0
 

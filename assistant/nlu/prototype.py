@@ -10,6 +10,7 @@ every example leans out-of-scope. A softmax with `temperature` turns scores into
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -91,7 +92,7 @@ def _cached_encode(embedder: Encoder, texts: list[str]) -> np.ndarray:
             pass  # a damaged cache file is rebuilt below
     vectors = embedder.encode(texts)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npy")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")  # two processes may write it at once
     np.save(tmp, vectors)
     tmp.replace(path)
     return vectors

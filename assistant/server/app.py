@@ -44,7 +44,8 @@ def create_app(
         assistant.services.get("speech").attach(reminders)
         if deliver:
             reminders.start()
-        assistant.services.get("devices").watch()  # Home Assistant's states stay current
+        if assistant.config.devices.homeassistant_url:  # its states stay current
+            assistant.services.get("devices").watch()
         wyoming = None
         if wyoming_uri:
             from assistant.server.wyoming_handler import start_wyoming
