@@ -17,6 +17,7 @@ import pytest
 from assistant.cli.background_training import BackgroundTraining, needs_training
 from assistant.core import Assistant
 from assistant.nlu.training_progress import progress_file, read_progress
+from tests.helpers import wait_for
 from tests.tmux import Tmux
 
 pytestmark = pytest.mark.slow
@@ -47,15 +48,6 @@ def _fake(source: Path, outcome: str):  # type: ignore[no-untyped-def]
                              outcome]  # fmt: skip
 
 
-def _wait(condition, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_the_shell_switches_to_the_trained_model_when_it_is_promoted(home, trained_home):
     assistant = Assistant.open(home, notify=lambda _: None)
     echoed: list[str] = []
@@ -65,9 +57,9 @@ def test_the_shell_switches_to_the_trained_model_when_it_is_promoted(home, train
         assert needs_training(assistant)
         assert type(assistant.load_model()).__name__ == "PrototypeModel"  # answers at once
         assert training.start()
-        assert _wait(lambda: "40%" in training.status())
+        assert wait_for(lambda: "40%" in training.status(), 30)
         assert "the few-shot model answers meanwhile" in training.status()
-        assert _wait(lambda: any("switched" in line for line in echoed))
+        assert wait_for(lambda: any("switched" in line for line in echoed), 30)
         assert echoed == ["(switched to the trained intent model v1)"]
         assert type(assistant.model).__name__ == "TrainedModel"
         assert not needs_training(assistant)
@@ -84,7 +76,7 @@ def test_a_failed_training_is_said_and_the_few_shot_model_stays(home, trained_ho
     try:
         assistant.load_model()
         assert training.start()
-        assert _wait(lambda: bool(echoed))
+        assert wait_for(lambda: bool(echoed), 30)
         assert echoed[0].startswith("(training the intent model failed: out of memory; see ")
         assert type(assistant.model).__name__ == "PrototypeModel"
     finally:
@@ -109,7 +101,7 @@ def test_a_first_run_has_a_prompt_at_once_and_trains_behind_it(home):
         tmux.wait_for("the few-shot model answers meanwhile", timeout=10)  # the toolbar
         tmux.type_line("hello")
         tmux.wait_for("Hello! What can I do for you?", timeout=30)
-        assert _wait(lambda: (p := read_progress(progress)) is not None and p.alive(), 120)
+        assert wait_for(lambda: (p := read_progress(progress)) is not None and p.alive(), 120)
     finally:
         tmux.close()
         _kill_training(progress)  # it outlives the shell by design

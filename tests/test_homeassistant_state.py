@@ -16,6 +16,7 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.dialogue.session import Session
+from tests.helpers import wait_for
 from tests.homeassistant import TOKEN, FakeHomeAssistant
 from tests.test_cli import run
 from tests.test_devices_skill import KeywordModel
@@ -165,11 +166,7 @@ def test_polling_keeps_states_current_while_serving(ha_home):
     devices = assistant.services.get("devices")
     assert devices.watch()
     fake.set_state("light.hallway", "on", brightness=255)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        if devices.home.reading("light.hallway").state.get("on"):
-            break
-        time.sleep(0.05)
+    assert wait_for(lambda: devices.home.reading("light.hallway").state.get("on"), 5)
     assert devices.home.reading("light.hallway").state == {"on": True, "brightness": 100}
 
 
