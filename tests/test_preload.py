@@ -68,3 +68,14 @@ def test_a_promotion_since_the_preload_is_not_served_stale(trained):
     shutil.copytree(current.path, trained / "models" / "v2")
     models.promote("v2")
     assert preload.take(models.current()) is None  # loaded v1; v2 is current now
+
+
+def test_a_one_shot_model_predicts_what_the_repacked_one_does(trained):
+    version = ModelStore(trained / "models").current()
+    assert version is not None
+    texts = ["turn off the kitchen lights", "remind me to call mom at 5", "what's the weather"]
+    served = TrainedModel(version).predict(texts)
+    one_shot = TrainedModel(version, one_shot=True).predict(texts)
+    for a, b in zip(served, one_shot, strict=True):
+        assert a.label == b.label
+        assert abs(a.confidence - b.confidence) < 1e-3

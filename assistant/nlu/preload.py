@@ -17,7 +17,8 @@ ROUTING_COMMANDS = {None, "ask", "repl"}  # None: no command given, the shell
 
 
 class ModelPreload:
-    def __init__(self, models_dir: Path):
+    def __init__(self, models_dir: Path, one_shot: bool = False):
+        self._one_shot = one_shot  # one prediction, then the process ends (`ask`)
         self._model: TrainedModel | None = None
         self._version = ""
         self._thread = threading.Thread(
@@ -34,7 +35,7 @@ class ModelPreload:
         command = words[0] if words else None
         if command not in ROUTING_COMMANDS or not (models_dir / "CURRENT").exists():
             return None
-        return cls(models_dir)
+        return cls(models_dir, one_shot=command == "ask")
 
     def _load(self, models_dir: Path) -> None:
         try:
@@ -43,7 +44,8 @@ class ModelPreload:
 
             current = ModelStore(models_dir).current()
             if current is not None:
-                self._model, self._version = TrainedModel(current), current.name
+                self._model = TrainedModel(current, one_shot=self._one_shot)
+                self._version = current.name
         except Exception:  # the ordinary load on the main thread reports it
             self._model = None
 
