@@ -106,7 +106,7 @@ def answer_query(
     unknown = [
         d for d in relevant if state[d.id].available and not _known(asked, state[d.id].state)
     ]
-    lines = [_offline(d, state[d.id]) for d in offline]
+    lines = [_offline(d) for d in offline]
     lines += [_unknown(d, asked, unread.get(d.id)) for d in unknown]
     if len(lines) > _MAX_LINES:  # "which lights are on" in a home where 30 never reported
         lines = [f"I don't know the state of {len(offline) + len(unknown)} of them"
@@ -265,7 +265,7 @@ def _yes_no(device: Device, state: dict[str, Any], asked: str, text: str) -> str
     return "Yes. " if value == expected else "No. "
 
 
-def _offline(device: Device, reading: Reading) -> str:
+def _offline(device: Device) -> str:
     return f"{capitalised(the(device))} is unavailable, so I don't know its state."
 
 

@@ -13,11 +13,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.core import Assistant
-from assistant.nlu.fingerprint import examples_hash, shaping_of
+from assistant.nlu.fingerprint import trained_on_current_examples
 from assistant.nlu.training_progress import TrainingProgress, progress_file, read_progress
 
 POLL_S = 1.0  # how often the watcher looks at the training process
@@ -30,8 +31,7 @@ def needs_training(assistant: Assistant) -> bool:
     current = assistant.models.current()
     if current is None:
         return True
-    shaping = shaping_of(current.meta)
-    return current.meta.get("data_hash") != examples_hash(assistant.registry, shaping)
+    return not trained_on_current_examples(assistant.registry, current.meta)
 
 
 def train_command(progress: Path) -> list[str]:
@@ -92,9 +92,8 @@ class BackgroundTraining:
 
     def _watch(self, running: Callable[[], bool]) -> None:
         def watch() -> None:
-            stop = threading.Event()
             while running():
-                stop.wait(POLL_S)
+                time.sleep(POLL_S)
             self._finished(read_progress(self.progress))
 
         self._watcher = threading.Thread(target=watch, name="training-watcher", daemon=True)

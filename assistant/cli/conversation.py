@@ -44,8 +44,5 @@ def _repl(args: argparse.Namespace, assistant: Assistant) -> int:
     training = None
     if assistant.config.nlu.train_in_background and assistant.models is not None:
         training = BackgroundTraining(assistant, print)
-    repl = Repl(assistant, training=training)
-    if training is not None:
-        training.echo = repl.echo
-    repl.run()
+    Repl(assistant, training=training).run()
     return 0

@@ -24,6 +24,12 @@ def examples_hash(registry: SkillRegistry, shaping: dict[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
+def trained_on_current_examples(registry: SkillRegistry, meta: dict[str, Any]) -> bool:
+    """A version (its meta.json) was trained on the examples the installed skills declare
+    now; expands every template, so it is asked only when the answer is needed."""
+    return meta.get("data_hash") == examples_hash(registry, shaping_of(meta))
+
+
 def shaping_of(meta: dict[str, Any]) -> dict[str, Any]:
     """A version's data-shaping settings; models saved before "data_shaping" kept them in config."""
     return dict(meta.get("data_shaping") or {k: meta["config"][k] for k in SHAPING_KEYS})

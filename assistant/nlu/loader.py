@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, ModelError
 from assistant.nlu.fallback import FallbackModel
-from assistant.nlu.fingerprint import examples_hash, shaping_of
+from assistant.nlu.fingerprint import trained_on_current_examples
 from assistant.nlu.prediction import IntentModel, Prediction
 
 if TYPE_CHECKING:
@@ -43,9 +43,7 @@ class IntentModels:
         self.on_calibration = on_calibration  # the loaded version's tuned threshold and margin
         self.preload = preload  # the trained model, loading since the process started
         self._notices: list[str] = []  # what the user should know about the model in use
-        self._stale_check: ModelVersion | None = (
-            None  # a version not yet checked against the skills
-        )
+        self._stale_check: ModelVersion | None = None  # not yet checked against the skills
         self._model = model
         self._stamp: tuple[int, int] | None = None
         self._error: AssistantError | None = None
@@ -76,9 +74,7 @@ class IntentModels:
         is older than the skills' examples is worked out here, on first asking, since it
         expands every template (a tenth of a second a one-shot `ask` need not spend)."""
         version, self._stale_check = self._stale_check, None
-        if version is not None and version.meta.get("data_hash") != examples_hash(
-            self.registry, shaping_of(version.meta)
-        ):
+        if version is not None and not trained_on_current_examples(self.registry, version.meta):
             self._notices.append(
                 f"Intent model {version.name} was trained on older examples than the installed "
                 "skills declare; `assistant train` brings it up to date."
